@@ -193,3 +193,59 @@ class IngestSummary:
     """Sentences in the new articles."""
     discarded: tuple[Discarded, ...] = field(default_factory=tuple)
     """Items dropped, with reasons."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A plain character span into `Article.text` (no spaCy objects leave `nlp/`)."""
+
+    text: str
+    """`Article.text[start:end]`."""
+    start: int
+    """Character offset into `Article.text`."""
+    end: int
+    """Character offset one past the end."""
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A noun phrase filling a grammatical role of an event verb, before actor resolution."""
+
+    phrase: Span
+    """The whole noun phrase (head plus its modifiers)."""
+    head: Span
+    """The head noun of the phrase."""
+    head_lemma: str
+    """Lower-cased lemma of the head ("ministry", "baku")."""
+    aliases: tuple[Span, ...] = ()
+    """Dictionary alias matches inside the phrase, nearest to the head first."""
+    head_alias: bool = False
+    """True when the first alias is (or contains) the head itself: "Baku protested", "the Kremlin"."""
+    sector_phrases: tuple[str, ...] = ()
+    """Lower-cased role-noun phrases ending at the head, longest first ("foreign ministry", "ministry")."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible event: a trigger verb with its arguments, before coding. Produced by `nlp/`."""
+
+    article_id: str
+    """Article the sentence belongs to."""
+    sentence_index: int
+    """Index of the sentence in the article."""
+    trigger: Trigger
+    """The verb (with its particle, if any)."""
+    lemma: str
+    """Lower-cased verb lemma ("summon")."""
+    particle: str | None
+    """Phrasal particle ("down" in "shot down"), if any."""
+    object_lemma: str | None
+    """Lemma of the direct object's head ("ambassador"), if any; lets the lexicon pick a sub-code."""
+    subjects: tuple[Argument, ...]
+    """Logical subjects (the agent of a passive; coordinated subjects expanded)."""
+    objects: tuple[Argument, ...]
+    """Direct objects (the subject of a passive; coordinated objects expanded)."""
+    prep_objects: tuple[tuple[str, Argument], ...] = ()
+    """(preposition, argument) pairs attached to the verb: ("to", Moscow), ("with", Lavrov)."""
+    modality: str = "asserted"
+    """Modality read from the grammar around the verb (one of `MODALITIES`)."""

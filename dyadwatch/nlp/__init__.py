@@ -1,0 +1,108 @@
+"""NLP stage: article -> sentences -> prefilter -> full parse -> event candidates.
+
+spaCy objects never leave this package: callers get `Sentence` and `Candidate` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Span as SpacySpan
+
+from dyadwatch.nlp.extract import extract_candidates
+from dyadwatch.nlp.gazetteer import Gazetteer
+from dyadwatch.nlp.model import build_nlp, resolve_model_name
+from dyadwatch.types import Article, Candidate, Sentence
+
+__all__ = ["Extractor", "ArticleParse", "build_nlp", "resolve_model_name"]
+
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
+
+
+@dataclass(frozen=True)
+class ArticleParse:
+    """What the NLP stage produced for one article."""
+
+    article: Article
+    """The article."""
+    sentences: tuple[Sentence, ...]
+    """All sentences, in order."""
+    candidates: tuple[Candidate, ...]
+    """Event candidates from the sentences that passed the prefilter."""
+    parsed: int
+    """How many sentences passed the prefilter and were fully parsed."""
+
+
+class Extractor:
+    """Splits articles into sentences, prefilters them cheaply and fully parses only the candidates.
+
+    A sentence is parsed when it holds two actor aliases, or one alias and a lexicon trigger form.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        aliases: Iterable[str],
+        trigger_forms: Collection[str],
+        trigger_lemmas: Collection[str],
+        batch_size: int = 64,
+        prefilter: bool = True,
+    ) -> None:
+        self.nlp = nlp
+        self.gazetteer = Gazetteer(nlp, aliases)
+        self.trigger_forms = frozenset(f.lower() for f in trigger_forms)
+        self.trigger_lemmas = frozenset(trigger_lemmas)
+        self.batch_size = batch_size
+        self.prefilter = prefilter
+        self._sentencizer = Sentencizer()
+
+    def split(self, article: Article) -> list[tuple[Sentence, bool]]:
+        """Sentences of the article, each with whether it passes the prefilter."""
+        out: list[tuple[Sentence, bool]] = []
+        for match in _PARAGRAPH.finditer(article.text):
+            doc = self._sentencizer(self.nlp.make_doc(match.group()))
+            for sent in doc.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                start = match.start() + sent.start_char
+                sentence = Sentence(article.id, len(out), start, start + len(text), text)
+                out.append((sentence, self._may_hold_event(sent)))
+        return out
+
+    def _may_hold_event(self, sent: SpacySpan) -> bool:
+        if not self.prefilter:
+            return True
+        hits = self.gazetteer.count(sent)
+        if hits >= 2:
+            return True
+        return hits == 1 and any(t.lower_ in self.trigger_forms for t in sent)
+
+    def parse(self, articles: Sequence[Article]) -> list[ArticleParse]:
+        """Run the whole stage over a batch of articles (the full parse is batched across them)."""
+        split = [self.split(a) for a in articles]
+        todo = [(ai, s) for ai, sents in enumerate(split) for s, keep in sents if keep]
+        found: list[list[Candidate]] = [[] for _ in articles]
+        docs = self.nlp.pipe((s.text for _, s in todo), batch_size=self.batch_size)
+        for (ai, sentence), doc in zip(todo, docs, strict=True):
+            spans = [(sp.start, sp.end) for sp in self.gazetteer.spans(doc)]
+            found[ai].extend(
+                extract_candidates(
+                    doc,
+                    article_id=sentence.article_id,
+                    sentence_index=sentence.index,
+                    offset=sentence.start,
+                    alias_spans=spans,
+                    trigger_lemmas=self.trigger_lemmas,
+                )
+            )
+        counts = [sum(1 for _, keep in sents if keep) for sents in split]
+        return [
+            ArticleParse(a, tuple(s for s, _ in sents), tuple(found[i]), counts[i])
+            for i, (a, sents) in enumerate(zip(articles, split, strict=True))
+        ]

@@ -1,0 +1,261 @@
+"""Dependency parse -> event candidates: trigger verbs with their logical subjects and objects.
+
+Rules (each has unit tests in tests/nlp/test_extract.py):
+- active voice: `nsubj` is the subject, `dobj` the object; prepositional objects are kept with
+  their preposition so the lexicon can pick the target ("apologised to Aliyev");
+- passive voice: the `agent` ("by X") is the subject, `nsubjpass` the object;
+- coordination: conjoined subjects/objects are expanded ("Russia and Iran"); a conjoined verb
+  without its own subject inherits the first verb's ("raided the office and arrested two staff");
+  `xcomp` verbs inherit their governor's subject ("agreed to release");
+- relative clauses: "police, who raided ..." -> the noun the clause modifies is the subject;
+- argument phrases include possessives, compounds, adjectival modifiers, appositions and
+  "of/by/from" attachments, so "Azerbaijan's foreign ministry" and "the arrest of ... by police" find
+  their country mention; role nouns ("foreign ministry") are listed for the sector;
+- modality from the grammar around the verb, strongest cue first: denied (under "deny"),
+  negated ("not", "never", "no longer"), hypothetical ("may", "could", "would", "if", or under
+  "threaten to" / "want to"), future ("will", "plans to", "is about to"), alleged ("reportedly",
+  under "accuse ... of"), otherwise asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from spacy.tokens import Doc, Token
+
+from dyadwatch.types import Argument, Candidate, Span, Trigger
+
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod"})
+PHRASE_PREPS = frozenset({"of", "by", "from"})
+SECTOR_DEPS = frozenset({"compound", "amod", "nmod"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+DENY_HEADS = frozenset({"deny", "dismiss", "refute", "rebut"})
+ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge"})
+ALLEGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
+HYPOTHETICAL_HEADS = frozenset(
+    {"threaten", "want", "seek", "try", "hope", "offer", "propose", "consider", "urge", "call", "ask",
+     "demand", "wish", "attempt", "suggest", "refuse", "fail"}
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_HEADS = frozenset(
+    {"plan", "intend", "prepare", "promise", "pledge", "vow", "agree", "decide", "expect", "aim", "schedule",
+     "set", "go", "due"}
+)
+MODALITY_ORDER = ("denied", "negated", "hypothetical", "future", "alleged")
+
+
+def _span(doc_offset: int, tokens: list[Token]) -> Span:
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    text = tokens[0].doc.text[start:end]
+    return Span(text=text, start=doc_offset + start, end=doc_offset + end)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """Head first, then modifiers breadth-first (nearest to the head first)."""
+    seen = [head]
+    frontier = [head]
+    while frontier:
+        nxt: list[Token] = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ in PHRASE_DEPS:
+                    nxt.append(child)
+                elif child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+                    nxt.extend(c for c in child.children if c.dep_ == "pobj")
+        nxt = [t for t in nxt if t not in seen]
+        seen.extend(nxt)
+        frontier = nxt
+    return seen
+
+
+def _sector_phrases(head: Token, alias_tokens: Collection[int]) -> tuple[str, ...]:
+    left: list[Token] = []
+    i = head.i - 1
+    while i >= 0:
+        tok = head.doc[i]
+        if tok.i in alias_tokens or tok.dep_ not in SECTOR_DEPS or not tok.is_alpha:
+            break
+        left.insert(0, tok)
+        i -= 1
+    words = [t.lower_ for t in left]
+    phrases = [" ".join(words[k:] + [head.lower_]) for k in range(len(words) + 1)]
+    if head.lemma_.lower() != head.lower_:
+        phrases.append(" ".join([head.lemma_.lower()]))
+    of_phrase = _of_phrase(head)
+    return tuple(dict.fromkeys(([of_phrase] if of_phrase else []) + phrases))
+
+
+def _of_phrase(head: Token) -> str | None:
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj:
+                last = max(t.i for t in pobj[0].subtree)
+                return head.doc[head.i : last + 1].text.lower()
+    return None
+
+
+def make_argument(head: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> Argument:
+    """Build an Argument for the noun phrase headed by `head`."""
+    tokens = _phrase_tokens(head)
+    aliases: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+    for tok in tokens:
+        bounds = alias_at.get(tok.i)
+        if bounds and bounds not in seen:
+            seen.add(bounds)
+            aliases.append(_span(offset, list(head.doc[bounds[0] : bounds[1]])))
+    ordered = sorted(tokens, key=lambda t: t.i)
+    alias_tokens = {i for s, e in seen for i in range(s, e)}
+    return Argument(
+        phrase=_span(offset, [ordered[0], ordered[-1]]),
+        head=_span(offset, [head]),
+        head_lemma=head.lemma_.lower(),
+        aliases=tuple(aliases),
+        head_alias=head.i in alias_at,
+        sector_phrases=_sector_phrases(head, alias_tokens),
+    )
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        out.append(tok)
+        out.extend(t for t in tok.conjuncts if t.i > tok.i and t not in out)
+    return out
+
+
+def logical_subjects(verb: Token) -> list[Token]:
+    """Who acts: the nsubj, the passive agent, or (for conj/xcomp/relcl) the governor's subject."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subjects = agents or [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return _with_conjuncts([verb.head])
+    if subjects:
+        return _with_conjuncts(subjects)
+    if _is_passive(verb):
+        return []
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return logical_subjects(verb.head)
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def logical_objects(verb: Token) -> list[Token]:
+    """What is acted upon: the dobj, or the passive subject (inherited along conjoined passives)."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return _with_conjuncts(found)
+
+
+def prep_objects(verb: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs attached to the verb; a dative counts as "to"."""
+    pairs: list[tuple[str, Token]] = []
+    for child in verb.children:
+        if child.dep_ == "prep":
+            pairs.extend((child.lower_, p) for p in _with_conjuncts([c for c in child.children if c.dep_ == "pobj"]))
+        elif child.dep_ == "dative":
+            if child.tag_ == "IN":
+                pairs.extend(("to", p) for p in _with_conjuncts([c for c in child.children if c.dep_ == "pobj"]))
+            else:
+                pairs.extend(("to", p) for p in _with_conjuncts([child]))
+    return pairs
+
+
+def _governors(verb: Token) -> Iterator[tuple[Token, str]]:
+    """Verbs that govern this one through clausal links, nearest first, with the link label."""
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp") or tok.head is tok:
+            return
+        dep = tok.dep_
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.head is not tok:
+            tok = tok.head
+        yield tok, dep
+
+
+def read_modality(verb: Token) -> str:
+    """Strongest modality cue around the verb (see module docstring)."""
+    cues: set[str] = set()
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in children):
+        cues.add("negated")
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX:
+        cues.add("hypothetical")
+    if aux & FUTURE_AUX:
+        cues.add("future")
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+        cues.add("hypothetical")
+    if any(c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS for c in children):
+        cues.add("alleged")
+    for governor, dep in _governors(verb):
+        lemma = governor.lemma_.lower()
+        if lemma in DENY_HEADS:
+            cues.add("denied")
+        elif lemma in ALLEGE_HEADS and dep in ("ccomp", "pcomp"):
+            cues.add("alleged")
+        elif dep == "xcomp" and lemma in HYPOTHETICAL_HEADS:
+            cues.add("hypothetical")
+        elif dep == "xcomp" and lemma in FUTURE_HEADS:
+            cues.add("future")
+        if dep == "conj":
+            continue
+        break
+    return next((m for m in MODALITY_ORDER if m in cues), "asserted")
+
+
+def _trigger(verb: Token, particle: Token | None, offset: int) -> Trigger:
+    tokens = [verb] if particle is None or particle.i != verb.i + 1 else [verb, particle]
+    span = _span(offset, tokens)
+    return Trigger(text=span.text, start=span.start, end=span.end)
+
+
+def extract_candidates(
+    doc: Doc,
+    *,
+    article_id: str,
+    sentence_index: int,
+    offset: int,
+    alias_spans: list[tuple[int, int]],
+    trigger_lemmas: Collection[str],
+) -> list[Candidate]:
+    """Every trigger verb in a parsed sentence, with its arguments. `offset` maps doc chars to the article."""
+    alias_at = {i: (s, e) for s, e in alias_spans for i in range(s, e)}
+    out: list[Candidate] = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in trigger_lemmas:
+            continue
+        particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+        objects = logical_objects(verb)
+        direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+        def arg(tok: Token) -> Argument:
+            return make_argument(tok, alias_at, offset)
+
+        out.append(
+            Candidate(
+                article_id=article_id,
+                sentence_index=sentence_index,
+                trigger=_trigger(verb, particle, offset),
+                lemma=lemma,
+                particle=particle.lower_ if particle is not None else None,
+                object_lemma=direct.lemma_.lower() if direct is not None else None,
+                subjects=tuple(arg(t) for t in logical_subjects(verb)),
+                objects=tuple(arg(t) for t in objects),
+                prep_objects=tuple((p, arg(t)) for p, t in prep_objects(verb)),
+                modality=read_modality(verb),
+            )
+        )
+    return out

@@ -1,0 +1,239 @@
+"""Extraction rules on hand-built parses (hermetic: no statistical model involved).
+
+Each sentence is about fictional states (Arnor, Gondor, Rohan) so no rule can lean on real-world names.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from dyadwatch.nlp.extract import extract_candidates
+
+VOCAB = spacy.blank("en").vocab
+TRIGGERS = {"summon", "arrest", "raid", "apologise", "meet", "release", "attack", "shoot", "protest"}
+
+
+def parse(spec: str) -> Doc:
+    """Build a Doc from lines "word lemma POS dep head_index" (head -1 = root)."""
+    rows = [line.split() for line in spec.strip().splitlines()]
+    words = [r[0] for r in rows]
+    heads = [int(r[4]) if int(r[4]) >= 0 else i for i, r in enumerate(rows)]
+    glued = {"'s", ".", ",", "n't"}
+    spaces = [i + 1 < len(words) and words[i + 1] not in glued for i in range(len(words))]
+    return Doc(
+        VOCAB, words=words, spaces=spaces, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+        deps=[r[3] if int(r[4]) >= 0 else "ROOT" for r in rows], heads=heads,
+    )
+
+
+def candidates(doc: Doc, aliases: list[tuple[int, int]], offset: int = 0):
+    return extract_candidates(
+        doc, article_id="a", sentence_index=0, offset=offset, alias_spans=aliases, trigger_lemmas=TRIGGERS
+    )
+
+
+def first_alias(args) -> list[str]:
+    return [a.aliases[0].text if a.aliases else None for a in args]
+
+
+def test_active_voice_with_possessive_subject_and_sector_phrase():
+    doc = parse("""
+        Arnor Arnor PROPN poss 3
+        's 's PART case 0
+        foreign foreign ADJ amod 3
+        ministry ministry NOUN nsubj 4
+        summoned summon VERB ROOT -1
+        the the DET det 7
+        Gondorian gondorian ADJ amod 7
+        ambassador ambassador NOUN dobj 4
+        . . PUNCT punct 4
+    """)
+    [cand] = candidates(doc, [(0, 1), (6, 7)])
+    assert cand.lemma == "summon" and cand.object_lemma == "ambassador"
+    assert first_alias(cand.subjects) == ["Arnor"] and first_alias(cand.objects) == ["Gondorian"]
+    assert cand.subjects[0].sector_phrases[:2] == ("foreign ministry", "ministry")
+    assert cand.subjects[0].phrase.text == "Arnor's foreign ministry"
+    assert cand.modality == "asserted"
+
+
+def test_passive_voice_agent_becomes_subject():
+    doc = parse("""
+        Two two NUM nummod 1
+        Gondorians gondorian PROPN nsubjpass 3
+        were be AUX auxpass 3
+        arrested arrest VERB ROOT -1
+        by by ADP agent 3
+        Arnorian arnorian ADJ amod 6
+        police police NOUN pobj 4
+    """)
+    [cand] = candidates(doc, [(1, 2), (5, 6)])
+    assert first_alias(cand.subjects) == ["Arnorian"]
+    assert first_alias(cand.objects) == ["Gondorians"]
+    assert cand.objects[0].head_alias
+
+
+def test_coordinated_subjects_and_objects_expand():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 3
+        and and CCONJ cc 0
+        Rohan Rohan PROPN conj 0
+        attacked attack VERB ROOT -1
+        Gondor Gondor PROPN dobj 3
+        and and CCONJ cc 4
+        Mordor Mordor PROPN conj 4
+    """)
+    [cand] = candidates(doc, [(0, 1), (2, 3), (4, 5), (6, 7)])
+    assert first_alias(cand.subjects) == ["Arnor", "Rohan"]
+    assert first_alias(cand.objects) == ["Gondor", "Mordor"]
+
+
+def test_conjoined_verb_inherits_subject():
+    doc = parse("""
+        Arnorian arnorian ADJ amod 1
+        police police NOUN nsubj 2
+        raided raid VERB ROOT -1
+        an an DET det 5
+        Gondorian gondorian ADJ amod 5
+        office office NOUN dobj 2
+        and and CCONJ cc 2
+        arrested arrest VERB conj 2
+        two two NUM nummod 9
+        Gondorians gondorian PROPN dobj 7
+    """)
+    raid, arrest = candidates(doc, [(0, 1), (4, 5), (9, 10)])
+    assert first_alias(raid.subjects) == first_alias(arrest.subjects) == ["Arnorian"]
+    assert first_alias(arrest.objects) == ["Gondorians"]
+    assert raid.subjects[0].sector_phrases == ("police",)
+
+
+def test_prepositional_target_is_kept_with_its_preposition():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        apologised apologise VERB ROOT -1
+        to to ADP prep 1
+        Gondor Gondor PROPN pobj 2
+    """)
+    [cand] = candidates(doc, [(0, 1), (3, 4)], offset=100)
+    [(prep, arg)] = cand.prep_objects
+    assert prep == "to" and arg.aliases[0].text == "Gondor"
+    assert (arg.aliases[0].start, arg.aliases[0].end) == (20 + 100, 26 + 100)
+    assert (cand.trigger.start, cand.trigger.text) == (106, "apologised")
+
+
+def test_particle_is_part_of_the_trigger():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        shot shoot VERB ROOT -1
+        down down ADP prt 1
+        a a DET det 5
+        Gondorian gondorian ADJ amod 5
+        plane plane NOUN dobj 1
+    """)
+    [cand] = candidates(doc, [(0, 1), (4, 5)])
+    assert cand.particle == "down" and cand.trigger.text == "shot down"
+    assert cand.object_lemma == "plane"
+
+
+def test_relative_clause_subject_is_the_modified_noun():
+    doc = parse("""
+        Arnorian arnorian ADJ amod 1
+        police police NOUN nsubj 6
+        , , PUNCT punct 1
+        who who PRON nsubj 4
+        raided raid VERB relcl 1
+        homes home NOUN dobj 4
+        said say VERB ROOT -1
+    """)
+    [cand] = candidates(doc, [(0, 1)])
+    assert first_alias(cand.subjects) == ["Arnorian"]
+
+
+def _verb_with(extra: str, lemma_line: str = "release release VERB ROOT -1") -> Doc:
+    return parse(extra + "\n" + lemma_line)
+
+
+def test_negation():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 3
+        did do AUX aux 3
+        not not PART neg 3
+        apologise apologise VERB ROOT -1
+        to to ADP prep 3
+        Gondor Gondor PROPN pobj 4
+    """)
+    assert candidates(doc, [(0, 1), (5, 6)])[0].modality == "negated"
+
+
+def test_future_from_will_and_from_plans_to():
+    will = parse("""
+        Arnor Arnor PROPN nsubj 2
+        will will AUX aux 2
+        release release VERB ROOT -1
+        Gondorians gondorian PROPN dobj 2
+    """)
+    plans = parse("""
+        Arnor Arnor PROPN nsubj 1
+        plans plan VERB ROOT -1
+        to to PART aux 3
+        release release VERB xcomp 1
+        Gondorians gondorian PROPN dobj 3
+    """)
+    assert candidates(will, [(0, 1), (3, 4)])[0].modality == "future"
+    [cand] = candidates(plans, [(0, 1), (4, 5)])
+    assert cand.modality == "future" and first_alias(cand.subjects) == ["Arnor"]
+
+
+def test_hypothetical_from_modal_and_condition():
+    may = parse("""
+        Arnor Arnor PROPN nsubj 2
+        may may AUX aux 2
+        attack attack VERB ROOT -1
+        Gondor Gondor PROPN dobj 2
+    """)
+    cond = parse("""
+        If if SCONJ mark 2
+        Arnor Arnor PROPN nsubj 2
+        attacks attack VERB advcl 5
+        Gondor Gondor PROPN dobj 2
+        Rohan Rohan PROPN nsubj 5
+        responds respond VERB ROOT -1
+    """)
+    assert candidates(may, [(0, 1), (3, 4)])[0].modality == "hypothetical"
+    assert candidates(cond, [(1, 2), (3, 4)])[0].modality == "hypothetical"
+
+
+def test_denied_under_deny():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        denied deny VERB ROOT -1
+        that that SCONJ mark 5
+        its its PRON poss 4
+        jets jet NOUN nsubj 5
+        attacked attack VERB ccomp 1
+        Gondor Gondor PROPN dobj 5
+    """)
+    [cand] = candidates(doc, [(0, 1), (6, 7)])
+    assert cand.modality == "denied"
+
+
+def test_alleged_from_reportedly():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 2
+        reportedly reportedly ADV advmod 2
+        raided raid VERB ROOT -1
+        a a DET det 5
+        Gondorian gondorian ADJ amod 5
+        office office NOUN dobj 2
+    """)
+    assert candidates(doc, [(0, 1), (4, 5)])[0].modality == "alleged"
+
+
+def test_non_trigger_verbs_and_nouns_give_nothing():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        praised praise VERB ROOT -1
+        the the DET det 3
+        raid raid NOUN dobj 1
+    """)
+    assert candidates(doc, [(0, 1)]) == []
