@@ -40,6 +40,8 @@ class Settings:
     """Sentences per spaCy batch in the full parse."""
     min_article_chars: int = 80
     """Texts shorter than this are discarded as "not an article"."""
+    gold_dir: str = "../shared/data/gold-dev"
+    """Folder of the dev gold sets `dyadwatch eval` scores when given no files."""
 
 
 _BOOL_TRUE = {"1", "true", "yes", "on"}

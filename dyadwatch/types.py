@@ -208,6 +208,22 @@ class Span:
 
 
 @dataclass(frozen=True)
+class AliasHit:
+    """A dictionary alias found inside an argument phrase."""
+
+    span: Span
+    """Where the alias is."""
+    is_head: bool
+    """True when the alias heads the whole argument ("Baku protested", "the Kremlin")."""
+    owns_phrase: bool
+    """True when the alias heads its own noun phrase inside the argument ("the office of Sputnik")
+    rather than modifying a noun ("Sputnik journalists", "Baku residents")."""
+    sector_phrases: tuple[str, ...] = ()
+    """Lower-cased role-noun phrases of the noun the alias belongs to, longest first
+    ("foreign ministry", "ministry" for "Azerbaijan's foreign ministry")."""
+
+
+@dataclass(frozen=True)
 class Argument:
     """A noun phrase filling a grammatical role of an event verb, before actor resolution."""
 
@@ -217,12 +233,8 @@ class Argument:
     """The head noun of the phrase."""
     head_lemma: str
     """Lower-cased lemma of the head ("ministry", "baku")."""
-    aliases: tuple[Span, ...] = ()
+    aliases: tuple[AliasHit, ...] = ()
     """Dictionary alias matches inside the phrase, nearest to the head first."""
-    head_alias: bool = False
-    """True when the first alias is (or contains) the head itself: "Baku protested", "the Kremlin"."""
-    sector_phrases: tuple[str, ...] = ()
-    """Lower-cased role-noun phrases ending at the head, longest first ("foreign ministry", "ministry")."""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.types import Argument, Candidate, Span, Trigger
+from dyadwatch.types import AliasHit, Argument, Candidate, Span, Trigger
 
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod"})
 PHRASE_PREPS = frozenset({"of", "by", "from"})
@@ -98,25 +98,36 @@ def _of_phrase(head: Token) -> str | None:
     return None
 
 
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nummod"})
+
+
+def _alias_hit(head: Token, bounds: tuple[int, int], alias_tokens: Collection[int], offset: int) -> AliasHit:
+    span = head.doc[bounds[0] : bounds[1]]
+    root = span.root
+    is_head = head.i in range(*bounds)
+    owns = is_head or root.dep_ not in MODIFIER_DEPS
+    owner = root
+    while not owns and owner.dep_ in MODIFIER_DEPS and owner.head is not owner and owner is not head:
+        owner = owner.head
+    return AliasHit(
+        span=_span(offset, list(span)),
+        is_head=is_head,
+        owns_phrase=owns,
+        sector_phrases=() if owns else _sector_phrases(owner, alias_tokens),
+    )
+
+
 def make_argument(head: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> Argument:
     """Build an Argument for the noun phrase headed by `head`."""
     tokens = _phrase_tokens(head)
-    aliases: list[Span] = []
-    seen: set[tuple[int, int]] = set()
-    for tok in tokens:
-        bounds = alias_at.get(tok.i)
-        if bounds and bounds not in seen:
-            seen.add(bounds)
-            aliases.append(_span(offset, list(head.doc[bounds[0] : bounds[1]])))
+    found = list(dict.fromkeys(alias_at[t.i] for t in tokens if t.i in alias_at))
+    alias_tokens = {i for s, e in found for i in range(s, e)}
     ordered = sorted(tokens, key=lambda t: t.i)
-    alias_tokens = {i for s, e in seen for i in range(s, e)}
     return Argument(
         phrase=_span(offset, [ordered[0], ordered[-1]]),
         head=_span(offset, [head]),
         head_lemma=head.lemma_.lower(),
-        aliases=tuple(aliases),
-        head_alias=head.i in alias_at,
-        sector_phrases=_sector_phrases(head, alias_tokens),
+        aliases=tuple(_alias_hit(head, bounds, alias_tokens, offset) for bounds in found),
     )
 
 

@@ -5,16 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from dyadwatch.ontology.tables import Ontology, VerbPattern
+from dyadwatch.ontology.tables import CameoCode, Ontology, VerbPattern
 from dyadwatch.types import Argument, Candidate, Event, Mention, content_id
 
 Resolve = Callable[[Argument], Mention | None]
 
 
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Roots whose coordinated subjects act on each other when no target is named
+("Baku and Moscow agreed to ...", "the two ministers held talks")."""
+
+
 def _targets(candidate: Candidate, pattern: VerbPattern) -> tuple[Argument, ...]:
+    """Prepositional objects the pattern names ("apologised to X"); else the direct objects."""
     if pattern.preps:
-        return tuple(arg for prep, arg in candidate.prep_objects if prep in pattern.preps)
+        found = tuple(arg for prep, arg in candidate.prep_objects if prep in pattern.preps)
+        if found:
+            return found
     return candidate.objects
+
+
+def _pairs(sources: list[Mention], targets: list[Mention], root: str) -> list[tuple[Mention, Mention]]:
+    if not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
+        return [(a, b) for a in sources for b in sources if a.actor.key != b.actor.key]
+    return [(a, b) for a in sources for b in targets if (a.start, a.end) != (b.start, b.end)]
 
 
 def code_candidate(
@@ -32,30 +46,32 @@ def code_candidate(
     info = ontology.info(pattern.code)
     sources = [m for m in map(resolve, candidate.subjects) if m is not None]
     targets = [m for m in map(resolve, _targets(candidate, pattern)) if m is not None]
-    events: list[Event] = []
-    for source in sources:
-        for target in targets:
-            if (source.start, source.end) == (target.start, target.end):
-                continue
-            events.append(
-                Event(
-                    id=content_id(
-                        candidate.article_id, str(candidate.sentence_index), f"{source.start}:{source.end}",
-                        f"{target.start}:{target.end}", f"{candidate.trigger.start}", info.code, prefix="e",
-                    ),
-                    article_id=candidate.article_id,
-                    sentence_index=candidate.sentence_index,
-                    source=source,
-                    target=target,
-                    trigger=candidate.trigger,
-                    cameo=info.code,
-                    cameo_root=info.root,
-                    plover=info.plover,
-                    goldstein=info.goldstein,
-                    quad=info.quad,
-                    modality=candidate.modality,
-                    date=on,
-                    versions=versions,
-                )
-            )
-    return events
+    return [
+        _event(candidate, info, source, target, on=on, versions=versions)
+        for source, target in _pairs(sources, targets, info.root)
+    ]
+
+
+def _event(
+    candidate: Candidate, info: CameoCode, source: Mention, target: Mention, *, on: date | None, versions: str
+) -> Event:
+    event_id = content_id(
+        candidate.article_id, str(candidate.sentence_index), f"{source.start}:{source.end}",
+        f"{target.start}:{target.end}", f"{candidate.trigger.start}", info.code, prefix="e",
+    )
+    return Event(
+        id=event_id,
+        article_id=candidate.article_id,
+        sentence_index=candidate.sentence_index,
+        source=source,
+        target=target,
+        trigger=candidate.trigger,
+        cameo=info.code,
+        cameo_root=info.root,
+        plover=info.plover,
+        goldstein=info.goldstein,
+        quad=info.quad,
+        modality=candidate.modality,
+        date=on,
+        versions=versions,
+    )

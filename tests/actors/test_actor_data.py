@@ -1,6 +1,5 @@
 """Sanity checks for the bundled actor dictionary data files."""
 
-import csv
 import datetime as dt
 import re
 from collections import defaultdict
@@ -46,14 +45,14 @@ def _read(path):
 def actors():
     header, rows = _read(ACTORS)
     assert header == ACTOR_HEADER
-    return [dict(zip(ACTOR_HEADER, r)) for r in rows]
+    return [dict(zip(ACTOR_HEADER, r, strict=False)) for r in rows]
 
 
 @pytest.fixture(scope="module")
 def sectors():
     header, rows = _read(SECTORS)
     assert header == SECTOR_HEADER
-    return [dict(zip(SECTOR_HEADER, r)) for r in rows]
+    return [dict(zip(SECTOR_HEADER, r, strict=False)) for r in rows]
 
 
 def _date(s):
@@ -74,7 +73,7 @@ def test_actor_rows_well_formed():
     _, rows = _read(ACTORS)
     for r in rows:
         assert len(r) == len(ACTOR_HEADER), r
-        row = dict(zip(ACTOR_HEADER, r))
+        row = dict(zip(ACTOR_HEADER, r, strict=False))
         assert row["alias"].strip() and row["alias"] == row["alias"].strip(), r
         assert row["code"], r
         assert row["name"].strip(), r

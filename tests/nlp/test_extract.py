@@ -34,7 +34,7 @@ def candidates(doc: Doc, aliases: list[tuple[int, int]], offset: int = 0):
 
 
 def first_alias(args) -> list[str]:
-    return [a.aliases[0].text if a.aliases else None for a in args]
+    return [a.aliases[0].span.text if a.aliases else None for a in args]
 
 
 def test_active_voice_with_possessive_subject_and_sector_phrase():
@@ -52,7 +52,7 @@ def test_active_voice_with_possessive_subject_and_sector_phrase():
     [cand] = candidates(doc, [(0, 1), (6, 7)])
     assert cand.lemma == "summon" and cand.object_lemma == "ambassador"
     assert first_alias(cand.subjects) == ["Arnor"] and first_alias(cand.objects) == ["Gondorian"]
-    assert cand.subjects[0].sector_phrases[:2] == ("foreign ministry", "ministry")
+    assert cand.subjects[0].aliases[0].sector_phrases[:2] == ("foreign ministry", "ministry")
     assert cand.subjects[0].phrase.text == "Arnor's foreign ministry"
     assert cand.modality == "asserted"
 
@@ -70,7 +70,7 @@ def test_passive_voice_agent_becomes_subject():
     [cand] = candidates(doc, [(1, 2), (5, 6)])
     assert first_alias(cand.subjects) == ["Arnorian"]
     assert first_alias(cand.objects) == ["Gondorians"]
-    assert cand.objects[0].head_alias
+    assert cand.objects[0].aliases[0].is_head
 
 
 def test_coordinated_subjects_and_objects_expand():
@@ -104,7 +104,7 @@ def test_conjoined_verb_inherits_subject():
     raid, arrest = candidates(doc, [(0, 1), (4, 5), (9, 10)])
     assert first_alias(raid.subjects) == first_alias(arrest.subjects) == ["Arnorian"]
     assert first_alias(arrest.objects) == ["Gondorians"]
-    assert raid.subjects[0].sector_phrases == ("police",)
+    assert raid.subjects[0].aliases[0].sector_phrases == ("police",)
 
 
 def test_prepositional_target_is_kept_with_its_preposition():
@@ -116,8 +116,8 @@ def test_prepositional_target_is_kept_with_its_preposition():
     """)
     [cand] = candidates(doc, [(0, 1), (3, 4)], offset=100)
     [(prep, arg)] = cand.prep_objects
-    assert prep == "to" and arg.aliases[0].text == "Gondor"
-    assert (arg.aliases[0].start, arg.aliases[0].end) == (20 + 100, 26 + 100)
+    assert prep == "to" and arg.aliases[0].span.text == "Gondor"
+    assert (arg.aliases[0].span.start, arg.aliases[0].span.end) == (20 + 100, 26 + 100)
     assert (cand.trigger.start, cand.trigger.text) == (106, "apologised")
 
 
@@ -237,3 +237,35 @@ def test_non_trigger_verbs_and_nouns_give_nothing():
         raid raid NOUN dobj 1
     """)
     assert candidates(doc, [(0, 1)]) == []
+
+
+def test_alias_modifying_a_noun_inside_an_of_phrase_takes_that_nouns_role():
+    doc = parse("""
+        Arnorian arnorian ADJ amod 1
+        police police NOUN nsubj 2
+        raided raid VERB ROOT -1
+        homes home NOUN dobj 2
+        of of ADP prep 3
+        Gondorian gondorian ADJ amod 6
+        residents resident NOUN pobj 4
+    """)
+    [cand] = candidates(doc, [(0, 1), (5, 6)])
+    [hit] = cand.objects[0].aliases
+    assert not hit.is_head and not hit.owns_phrase
+    assert hit.sector_phrases[0] == "residents"
+
+
+def test_alias_heading_an_of_phrase_owns_it():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        raided raid VERB ROOT -1
+        the the DET det 4
+        Minas Minas PROPN compound 4
+        office office NOUN dobj 1
+        of of ADP prep 4
+        Gondorpress Gondorpress PROPN pobj 5
+    """)
+    [cand] = candidates(doc, [(0, 1), (3, 4), (6, 7)])
+    minas, press = cand.objects[0].aliases
+    assert minas.span.text == "Minas" and not minas.owns_phrase
+    assert press.span.text == "Gondorpress" and press.owns_phrase and not press.is_head

@@ -1,0 +1,201 @@
+"""The only place that chains stages: sources -> articles -> sentences -> candidates -> events -> store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from dyadwatch.actors import ActorDictionary, find_party, load_actor_dictionary, resolve_argument
+from dyadwatch.analysis import dyad_series
+from dyadwatch.config import Settings
+from dyadwatch.errors import ConfigError, SourceError
+from dyadwatch.eval import check_floors, evaluate, format_reports, read_gold
+from dyadwatch.ingest import read_sources
+from dyadwatch.nlp import Extractor, build_nlp
+from dyadwatch.ontology import Ontology, load_ontology
+from dyadwatch.ontology.code import code_candidate
+from dyadwatch.report import build_brief
+from dyadwatch.store import Store
+from dyadwatch.types import Article, CodedArticle, Discarded, Event, IngestSummary, content_id
+
+ARTICLE_BATCH = 32
+"""Articles coded and written per store transaction."""
+
+
+@dataclass(frozen=True)
+class Coder:
+    """Everything needed to turn articles into events, loaded once and reused."""
+
+    extractor: Extractor
+    """Sentence splitting, prefilter and full parse (spaCy)."""
+    dictionary: ActorDictionary
+    """Actor aliases and role nouns."""
+    ontology: Ontology
+    """CAMEO/PLOVER tables and the verb lexicon."""
+
+    @property
+    def versions(self) -> str:
+        """Data versions stamped on every event."""
+        return f"ontology={self.ontology.version};actors={self.dictionary.version}"
+
+    def code_articles(self, articles: Sequence[Article]) -> list[CodedArticle]:
+        """Code a batch of articles (the full parse is batched across them)."""
+        out = []
+        for parse in self.extractor.parse(articles):
+            on = parse.article.published
+            resolve = partial(resolve_argument, dictionary=self.dictionary, on=on)
+            events: list[Event] = []
+            for cand in parse.candidates:
+                events.extend(
+                    code_candidate(cand, ontology=self.ontology, resolve=resolve, on=on, versions=self.versions)
+                )
+            out.append(CodedArticle(parse.article, parse.sentences, tuple(_unique(events)), parse.parsed))
+        return out
+
+
+def _unique(events: Iterable[Event]) -> Iterator[Event]:
+    seen: set[str] = set()
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            yield event
+
+
+def build_coder(settings: Settings, *, prefilter: bool = True) -> Coder:
+    """Load the spaCy pipeline, the actor dictionary and the ontology named in settings."""
+    dictionary = load_actor_dictionary(settings.actors_file)
+    ontology = load_ontology()
+    extractor = Extractor(
+        build_nlp(settings.spacy_model),
+        aliases=dictionary.aliases(),
+        trigger_forms=ontology.trigger_forms,
+        trigger_lemmas=frozenset(ontology.verbs),
+        batch_size=settings.batch_size,
+        prefilter=prefilter,
+    )
+    return Coder(extractor=extractor, dictionary=dictionary, ontology=ontology)
+
+
+def code_texts(
+    items: Iterable[tuple[str, str, date | None]], *, coder: Coder
+) -> dict[str, list[Event]]:
+    """Code (id, text, date) items without storing them; events per item id, in text order.
+
+    The Article id is the item's own id so offsets and ids stay tied to the caller's documents.
+    """
+    articles = [Article(id=item_id, text=text, published=on) for item_id, text, on in items]
+    result: dict[str, list[Event]] = {a.id: [] for a in articles}
+    for start in range(0, len(articles), ARTICLE_BATCH):
+        for coded in coder.code_articles(articles[start : start + ARTICLE_BATCH]):
+            result[coded.article.id].extend(coded.events)
+    return result
+
+
+def _batches(items: Iterable[Article | Discarded], size: int) -> Iterator[list[Article | Discarded]]:
+    batch: list[Article | Discarded] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_pipeline(
+    sources: Iterable[str],
+    *,
+    store: Store,
+    settings: Settings,
+    coder: Coder | None = None,
+    on_item: Callable[[Article | Discarded], None] | None = None,
+) -> IngestSummary:
+    """Ingest sources into the store: new articles are coded and written, duplicates skipped,
+    unusable items recorded as Discarded. One bad item never stops the run."""
+    coder = coder or build_coder(settings)
+    stored = duplicates = n_events = n_sentences = 0
+    discarded: list[Discarded] = []
+    seen: set[str] = set()
+    for batch in _batches(read_sources(sources, settings=settings), ARTICLE_BATCH):
+        articles: list[Article] = []
+        for item in batch:
+            if on_item:
+                on_item(item)
+            if isinstance(item, Discarded):
+                discarded.append(item)
+            elif item.id in seen:
+                duplicates += 1
+            else:
+                seen.add(item.id)
+                articles.append(item)
+        known = store.known_article_ids(a.id for a in articles)
+        duplicates += len(known)
+        fresh = [a for a in articles if a.id not in known]
+        if fresh:
+            result = store.write_coded(coder.code_articles(fresh))
+            stored += result.articles
+            n_events += result.events
+            n_sentences += result.sentences
+    store.write_discards(discarded)
+    return IngestSummary(stored, duplicates, n_events, n_sentences, tuple(discarded))
+
+
+def document_id(text: str) -> str:
+    """Content id for a text given without an id."""
+    return content_id(text, prefix="d")
+
+
+def brief_for(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    settings: Settings,
+    modalities: Sequence[str] = ("asserted",),
+    n_latest: int = 10,
+) -> str:
+    """The text brief for a dyad: names or codes in, brief out."""
+    dictionary = load_actor_dictionary(settings.actors_file)
+    (code_a, name_a), (code_b, name_b) = find_party(a, dictionary), find_party(b, dictionary)
+    events = store.events(dyad=(code_a, code_b), both_directions=True)
+    series = dyad_series(events, code_a, code_b, modalities=modalities)
+    shown = [e for e in events if e.modality in modalities and e.date is not None]
+    shown.sort(key=lambda e: (e.date, e.article_id, e.sentence_index, e.trigger.start), reverse=True)
+    latest = []
+    for event in shown[:n_latest]:
+        sentence = store.sentence(event.article_id, event.sentence_index)
+        latest.append((event, sentence.text if sentence else ""))
+    return build_brief(series, names=(name_a, name_b), latest=latest, n_latest=n_latest)
+
+
+DEFAULT_GOLD = (
+    "plover/PLOVER_GSR_CAMEO.txt",
+    "dev_codebook_examples_joined.tsv",
+    "universalpetrarch/PETR2_GSR_validation.xml",
+    "conflibert/cameo_class_test.tsv",
+)
+"""Dev sets scored when `dyadwatch eval` is given no files (relative to settings.gold_dir)."""
+
+
+def run_evaluation(
+    gold_paths: Sequence[str], *, settings: Settings, floors_file: str | None = None
+) -> tuple[str, list[str]]:
+    """Score the coder on gold files; returns the report table and any floor failures."""
+    paths = list(gold_paths) or [str(Path(settings.gold_dir) / p) for p in DEFAULT_GOLD]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise SourceError(f"gold file not found: {missing[0]} (set gold_dir or pass files)")
+    coder = build_coder(settings)
+    reports = [evaluate(read_gold(p), partial(code_texts, coder=coder)) for p in paths]
+    failures: list[str] = []
+    if floors_file:
+        try:
+            floors = json.loads(Path(floors_file).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ConfigError(f"floors file {floors_file}: {e}") from e
+        failures = check_floors(reports, floors)
+    return format_reports(reports), failures
