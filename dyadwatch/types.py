@@ -258,6 +258,9 @@ class Candidate:
     objects: tuple[Argument, ...]
     """Direct objects (the subject of a passive; coordinated objects expanded)."""
     prep_objects: tuple[tuple[str, Argument], ...] = ()
-    """(preposition, argument) pairs attached to the verb: ("to", Moscow), ("with", Lavrov)."""
+    """(preposition, argument) pairs attached to the verb or its object: ("to", Moscow), ("with", Lavrov)."""
+    complement_objects: tuple[Argument, ...] = ()
+    """Objects inside the clause the verb governs ("agreed to free [Gondorians]"): targets of
+    intent, appeal, demand and threat verbs, which name their target there."""
     modality: str = "asserted"
     """Modality read from the grammar around the verb (one of `MODALITIES`)."""

@@ -20,6 +20,7 @@ Rules (each has unit tests in tests/nlp/test_extract.py):
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +30,8 @@ PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos", "n
 PHRASE_PREPS = frozenset({"of", "by", "from"})
 SECTOR_DEPS = frozenset({"compound", "amod", "nmod"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+CLAUSE_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+"""A pronoun subject of a reported clause means the reporter: "Syria said it would withdraw"."""
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 DENY_HEADS = frozenset({"deny", "dismiss", "refute", "rebut"})
 ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge"})
@@ -61,7 +64,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
         nxt: list[Token] = []
         for tok in frontier:
             for child in tok.children:
-                if child.dep_ in PHRASE_DEPS:
+                if child.dep_ in PHRASE_DEPS or (child.dep_ == "conj" and tok is not head):
                     nxt.append(child)
                 elif child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
                     nxt.extend(c for c in child.children if c.dep_ == "pobj")
@@ -131,6 +134,26 @@ def make_argument(head: Token, alias_at: dict[int, tuple[int, int]], offset: int
     )
 
 
+def make_arguments(head: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> list[Argument]:
+    """One Argument per coordinated modifier alias ("Hungarian and Romanian officials" -> two)."""
+    arg = make_argument(head, alias_at, offset)
+    if len(arg.aliases) < 2:
+        return [arg]
+    roots = [head.doc.char_span(h.span.start - offset, h.span.end - offset) for h in arg.aliases]
+    coordinated = [
+        i for i, r in enumerate(roots)
+        if r is not None and any(c.root in r.root.conjuncts for j, c in enumerate(roots) if j != i and c is not None)
+    ]
+    if len(coordinated) < 2:
+        return [arg]
+    others = tuple(h for i, h in enumerate(arg.aliases) if i not in coordinated)
+    return [replace(arg, aliases=(arg.aliases[i], *others)) for i in coordinated]
+
+
+def _pobjs(verb: Token) -> list[Token]:
+    return [t for _, t in prep_objects(verb)]
+
+
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for tok in tokens:
@@ -145,6 +168,10 @@ def logical_subjects(verb: Token) -> list[Token]:
     subjects = agents or [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
         return _with_conjuncts([verb.head])
+    if len(subjects) == 1 and subjects[0].lower_ in CLAUSE_PRONOUNS and verb.dep_ in ("ccomp", "conj", "advcl"):
+        governing = logical_subjects(verb.head) if verb.head is not verb else []
+        if governing:
+            return governing
     if subjects:
         return _with_conjuncts(subjects)
     if _is_passive(verb):
@@ -169,9 +196,12 @@ def logical_objects(verb: Token) -> list[Token]:
 
 
 def prep_objects(verb: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs attached to the verb; a dative counts as "to"."""
+    """(preposition, object) pairs attached to the verb or its direct object ("held talks with X",
+    "cancelled a trip to Moscow"); a dative counts as "to"."""
     pairs: list[tuple[str, Token]] = []
-    for child in verb.children:
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    noun_preps = [c for d in direct for c in d.children if c.dep_ == "prep" and c.lower_ not in PHRASE_PREPS]
+    for child in [*verb.children, *noun_preps]:
         if child.dep_ == "prep":
             pairs.extend((child.lower_, p) for p in _with_conjuncts([c for c in child.children if c.dep_ == "pobj"]))
         elif child.dep_ == "dative":
@@ -180,6 +210,12 @@ def prep_objects(verb: Token) -> list[tuple[str, Token]]:
             else:
                 pairs.extend(("to", p) for p in _with_conjuncts([child]))
     return pairs
+
+
+def complement_verbs(verb: Token) -> list[Token]:
+    """Verbs of the clause a verb governs ("agreed to release ...", "urged Baku to free ...")."""
+    found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    return _with_conjuncts(found)
 
 
 def _governors(verb: Token) -> Iterator[tuple[Token, str]]:
@@ -252,8 +288,8 @@ def extract_candidates(
         objects = logical_objects(verb)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
-        def arg(tok: Token) -> Argument:
-            return make_argument(tok, alias_at, offset)
+        def args(tokens: list[Token]) -> tuple[Argument, ...]:
+            return tuple(a for tok in tokens for a in make_arguments(tok, alias_at, offset))
 
         out.append(
             Candidate(
@@ -263,9 +299,12 @@ def extract_candidates(
                 lemma=lemma,
                 particle=particle.lower_ if particle is not None else None,
                 object_lemma=direct.lemma_.lower() if direct is not None else None,
-                subjects=tuple(arg(t) for t in logical_subjects(verb)),
-                objects=tuple(arg(t) for t in objects),
-                prep_objects=tuple((p, arg(t)) for p, t in prep_objects(verb)),
+                subjects=args(logical_subjects(verb)),
+                objects=args(objects),
+                prep_objects=tuple((p, a) for p, t in prep_objects(verb) for a in args([t])),
+                complement_objects=args(
+                    [t for comp in complement_verbs(verb) for t in [*logical_objects(comp), *_pobjs(comp)]]
+                ),
                 modality=read_modality(verb),
             )
         )

@@ -11,18 +11,24 @@ from dyadwatch.types import Argument, Candidate, Event, Mention, content_id
 Resolve = Callable[[Argument], Mention | None]
 
 
+COMPLEMENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+"""Roots whose target usually sits in the governed clause ("agreed to free X", "urged Y to ...")."""
+
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 """Roots whose coordinated subjects act on each other when no target is named
 ("Baku and Moscow agreed to ...", "the two ministers held talks")."""
 
 
-def _targets(candidate: Candidate, pattern: VerbPattern) -> tuple[Argument, ...]:
-    """Prepositional objects the pattern names ("apologised to X"); else the direct objects."""
+def _targets(candidate: Candidate, pattern: VerbPattern, root: str) -> tuple[Argument, ...]:
+    """Prepositional objects the pattern names ("apologised to X"); else the direct objects; else,
+    for intent/appeal/demand/reject/threat verbs, the objects of the governed clause."""
     if pattern.preps:
         found = tuple(arg for prep, arg in candidate.prep_objects if prep in pattern.preps)
         if found:
             return found
-    return candidate.objects
+    if candidate.objects or root not in COMPLEMENT_ROOTS:
+        return candidate.objects
+    return candidate.complement_objects
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], root: str) -> list[tuple[Mention, Mention]]:
@@ -45,7 +51,7 @@ def code_candidate(
         return []
     info = ontology.info(pattern.code)
     sources = [m for m in map(resolve, candidate.subjects) if m is not None]
-    targets = [m for m in map(resolve, _targets(candidate, pattern)) if m is not None]
+    targets = [m for m in map(resolve, _targets(candidate, pattern, info.root)) if m is not None]
     return [
         _event(candidate, info, source, target, on=on, versions=versions)
         for source, target in _pairs(sources, targets, info.root)
