@@ -204,10 +204,9 @@ def code(ctx: click.Context, input_file: TextIO, output_file: TextIO) -> None:
 @main.command(name="eval")
 @click.argument("gold", nargs=-1)
 @click.option("--floors", "floors_file", type=click.Path(dir_okay=False), help="JSON floors; exit 1 if any is missed.")
-@click.option("--modalities", is_flag=True, help="Also print the per-modality confusion table (own test set).")
 @click.pass_context
 @_fail_cleanly
-def eval_(ctx: click.Context, gold: Sequence[str], floors_file: str | None, modalities: bool) -> None:
+def eval_(ctx: click.Context, gold: Sequence[str], floors_file: str | None) -> None:
     """Score the coder against gold files (PLOVER GSR JSON, PETR XML, ConfliBERT TSV); default: ../shared dev sets."""
     from dyadwatch.pipeline import run_evaluation
 

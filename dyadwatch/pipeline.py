@@ -181,6 +181,16 @@ DEFAULT_GOLD = (
 """Dev sets scored when `dyadwatch eval` is given no files (relative to settings.gold_dir)."""
 
 
+SCORED_MODALITIES = frozenset({"asserted", "alleged"})
+"""Modalities `dyadwatch eval` scores: CAMEO gold codes what is reported to have happened; an
+event we read as negated, denied, hypothetical or future has no counterpart there."""
+
+
+def _reported_events(items: Sequence[tuple[str, str, date | None]], *, coder: Coder) -> dict[str, list[Event]]:
+    found = code_texts(items, coder=coder)
+    return {k: [e for e in v if e.modality in SCORED_MODALITIES] for k, v in found.items()}
+
+
 def run_evaluation(
     gold_paths: Sequence[str], *, settings: Settings, floors_file: str | None = None
 ) -> tuple[str, list[str]]:
@@ -190,7 +200,7 @@ def run_evaluation(
     if missing:
         raise SourceError(f"gold file not found: {missing[0]} (set gold_dir or pass files)")
     coder = build_coder(settings)
-    reports = [evaluate(read_gold(p), partial(code_texts, coder=coder)) for p in paths]
+    reports = [evaluate(read_gold(p), partial(_reported_events, coder=coder)) for p in paths]
     failures: list[str] = []
     if floors_file:
         try:

@@ -27,6 +27,11 @@ SEVERE_MEAN = -2.0
 """A month whose combined mean is at or below this can deteriorate without any single severe event."""
 COOPERATIVE_EVENT = 3.0
 """A cooperative event (quad 1 or 2) at or above this Goldstein weight is needed for an improvement."""
+SURGE_WINDOW = 6
+"""Months before the judged one whose hostile volume forms the surge baseline."""
+SURGE_FACTOR = 2.0
+SURGE_MARGIN = 10.0
+"""A month surges when its hostile volume >= SURGE_FACTOR x the window's monthly mean + SURGE_MARGIN."""
 MAX_DRIVERS = 2
 """How many driver events a verdict names at most."""
 
@@ -102,8 +107,11 @@ def dyad_series(
     *baseline* is the event-weighted Goldstein mean of all events in earlier months (0.0 for the
     first month with events). The month is
 
-    - "deteriorated" if score <= baseline - 1.5 and the month holds a conflict event (quad 3 or 4)
-      with Goldstein <= -4, or its score is <= -2;
+    - "deteriorated" if the month holds a conflict event (quad 3 or 4) with Goldstein <= -4, or
+      its score is <= -2, AND either score <= baseline - 1.5 or its hostile volume surges: the sum of
+      the negative Goldstein weights is at least 2x the monthly mean of the previous 6 months
+      (empty months count as 0) plus 10 -- so a flood of hostile acts counts even when the
+      relationship was already sour;
     - "improved" if score >= baseline + 1.5 and the month holds a cooperative event (quad 1 or 2)
       with Goldstein >= 3;
     - "unchanged" otherwise.
@@ -190,23 +198,32 @@ def _verdicts(months: Sequence[str], by_month: Mapping[str, Sequence[Event]]) ->
     """Verdict per month, each month judged against the events of all earlier months."""
     verdicts: list[MonthVerdict] = []
     earlier: list[float] = []
+    volumes: list[float] = []
     for month in months:
         events = by_month[month]
+        window = volumes[-SURGE_WINDOW:]
+        volumes.append(_hostile_volume(events))
         if not events:
             verdicts.append(MonthVerdict(month, "no events", 0.0, None, ()))
             continue
         baseline = math.fsum(earlier) / len(earlier) if earlier else 0.0
-        verdicts.append(_judge(month, events, baseline))
+        surge_floor = SURGE_FACTOR * (math.fsum(window) / len(window) if window else 0.0) + SURGE_MARGIN
+        verdicts.append(_judge(month, events, baseline, surging=volumes[-1] >= surge_floor))
         earlier.extend(e.goldstein for e in events)
     return tuple(verdicts)
 
 
-def _judge(month: str, events: Sequence[Event], baseline: float) -> MonthVerdict:
+def _hostile_volume(events: Sequence[Event]) -> float:
+    """Sum of the negative Goldstein weights, as a positive number."""
+    return -math.fsum(min(e.goldstein, 0.0) for e in events)
+
+
+def _judge(month: str, events: Sequence[Event], baseline: float, *, surging: bool = False) -> MonthVerdict:
     """Apply the verdict rule (see `dyad_series`) to one month with events."""
     score = math.fsum(e.goldstein for e in events) / len(events)
     severe = any(e.quad in (3, 4) and e.goldstein <= SEVERE_EVENT for e in events)
     cooperative = any(e.quad in (1, 2) and e.goldstein >= COOPERATIVE_EVENT for e in events)
-    if score <= baseline - DROP and (severe or score <= SEVERE_MEAN):
+    if (score <= baseline - DROP or surging) and (severe or score <= SEVERE_MEAN):
         return MonthVerdict(month, "deteriorated", score, baseline, _drivers(events, sign=-1))
     if score >= baseline + DROP and cooperative:
         return MonthVerdict(month, "improved", score, baseline, _drivers(events, sign=+1))

@@ -212,3 +212,14 @@ def test_shuffling_events_does_not_change_the_series(specs: list[tuple], data: s
     assert dyad_series(shuffled, "AZE", "RUS", modalities=modalities) == dyad_series(
         events, "AZE", "RUS", modalities=modalities
     )
+
+
+def test_a_surge_of_hostile_acts_deteriorates_an_already_sour_relationship() -> None:
+    sour = [make_event("AZE", "RUS", date(2025, 1, d), -5.0, 4) for d in (1, 2)]
+    surge = [make_event("RUS", "AZE", date(2025, 2, d), -5.0, 4) for d in range(1, 7)]
+    same = [make_event("RUS", "AZE", date(2025, 3, d), -5.0, 4) for d in (1, 2)]
+    jan, feb, mar = dyad_series(sour + surge + same, "AZE", "RUS").verdicts
+    assert jan.verdict == "deteriorated"  # first month: -5 vs baseline 0
+    assert feb.score == jan.score == -5.0  # same mean: only the volume moved (30 >= 2 x 10 + 10)
+    assert feb.verdict == "deteriorated" and len(feb.drivers) == 2
+    assert mar.verdict == "unchanged"  # 10 < 2 x mean(10, 30) + 10
