@@ -175,7 +175,7 @@ BACKGROUND_TEMPLATES: tuple[str, ...] = (
     "{A}'s economy grew {pct} percent in the {quarter} quarter, official data showed.",
     "The {Aadj} currency weakened to a record low against the dollar in {month}.",
     "Inflation in {A} eased to {pct} percent in {month}.",
-    "{Acap} is home to roughly {small} million people.",
+    "Property prices in {Acap} have doubled over the past decade.",
     "The {Aadj} team reached the semi-finals of the tournament for the first time.",
     "Elections in {A} are due in {month} next year.",
     "Tourism to {Acap} has recovered to levels last seen a decade ago.",

@@ -136,7 +136,9 @@ def test_capital_modifier_alone_gives_country_with_role_noun_sector():
 
 def test_role_noun_of_modified_noun_gives_sector():
     # "Arnor's foreign ministry"
-    m = _resolve(_arg("Arnor's foreign ministry", "ministry", ("Arnor", False, False, ("foreign ministry", "ministry"))))
+    m = _resolve(
+        _arg("Arnor's foreign ministry", "ministry", ("Arnor", False, False, ("foreign ministry", "ministry")))
+    )
     assert m.actor.code == "ARNGOV"
     assert m.actor.how == "name+role-noun"
 

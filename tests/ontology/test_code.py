@@ -110,7 +110,9 @@ def test_lexicon_codes_used_here():
 def test_direct_object_target_and_event_fields():
     s = Sentence("Arnor summoned the Gondorian ambassador on Tuesday.")
     cand = _candidate(
-        s, "summoned", "summon",
+        s,
+        "summoned",
+        "summon",
         object_lemma="ambassador",
         subjects=(s.arg("Arnor", "Arnor"),),
         objects=(s.arg("the Gondorian ambassador", "Gondorian"),),
@@ -135,7 +137,9 @@ def test_direct_object_target_and_event_fields():
 
 def test_modality_default_and_undated():
     s = Sentence("Gondor arrested Rohirrim.")
-    cand = _candidate(s, "arrested", "arrest", subjects=(s.arg("Gondor", "Gondor"),), objects=(s.arg("Rohirrim", "Rohirrim"),))
+    cand = _candidate(
+        s, "arrested", "arrest", subjects=(s.arg("Gondor", "Gondor"),), objects=(s.arg("Rohirrim", "Rohirrim"),)
+    )
     [ev] = _code(s, cand, on=None, versions="v")
     assert ev.cameo == "173"
     assert ev.modality == "asserted"
@@ -160,7 +164,11 @@ def test_fields_come_from_ontology_info(lemma):
     [ev] = _code(s, cand)
     info = ONTO.info(_expected(lemma))
     assert (ev.cameo, ev.cameo_root, ev.plover, ev.goldstein, ev.quad) == (
-        info.code, info.root, info.plover, info.goldstein, info.quad,
+        info.code,
+        info.root,
+        info.plover,
+        info.goldstein,
+        info.quad,
     )
 
 
@@ -170,7 +178,9 @@ def test_fields_come_from_ontology_info(lemma):
 def test_prep_object_is_target():
     s = Sentence("Arnor apologised to Gondor for the raid on Rohan.")
     cand = _candidate(
-        s, "apologised", "apologise",
+        s,
+        "apologised",
+        "apologise",
         subjects=(s.arg("Arnor", "Arnor"),),
         prep_objects=(("to", s.arg("Gondor", "Gondor")), ("on", s.arg("Rohan", "Rohan"))),
     )
@@ -182,7 +192,9 @@ def test_prep_object_is_target():
 def test_prep_object_preferred_over_direct_object():
     s = Sentence("Arnor met Rohirrim with Gondor.")
     cand = _candidate(
-        s, "met", "meet",
+        s,
+        "met",
+        "meet",
         subjects=(s.arg("Arnor", "Arnor"),),
         objects=(s.arg("Rohirrim", "Rohirrim"),),
         prep_objects=(("with", s.arg("Gondor", "Gondor")),),
@@ -194,7 +206,9 @@ def test_no_matching_prep_falls_back_to_direct_object():
     # "Arnor met Gondor in Rohan": "in" is not a pattern preposition
     s = Sentence("Arnor met Gondor in Rohan.")
     cand = _candidate(
-        s, "met", "meet",
+        s,
+        "met",
+        "meet",
         subjects=(s.arg("Arnor", "Arnor"),),
         objects=(s.arg("Gondor", "Gondor"),),
         prep_objects=(("in", s.arg("Rohan", "Rohan")),),
@@ -207,7 +221,9 @@ def test_no_matching_prep_falls_back_to_direct_object():
 def test_unlisted_prep_object_is_not_a_target():
     s = Sentence("Arnor apologised for Gondor.")
     cand = _candidate(
-        s, "apologised", "apologise",
+        s,
+        "apologised",
+        "apologise",
         subjects=(s.arg("Arnor", "Arnor"),),
         prep_objects=(("for", s.arg("Gondor", "Gondor")),),
     )
@@ -250,7 +266,9 @@ def test_conflict_verb_with_two_subjects_and_no_target_gives_nothing():
 def test_two_subjects_with_target_are_not_reciprocal():
     s = Sentence("Arnor and Gondor met Rohan.")
     cand = _candidate(
-        s, "met", "meet",
+        s,
+        "met",
+        "meet",
         subjects=(s.arg("Arnor", "Arnor"), s.arg("Gondor", "Gondor")),
         objects=(s.arg("Rohan", "Rohan"),),
     )
@@ -268,7 +286,9 @@ def test_single_subject_without_target_gives_nothing():
 def test_complement_target_for_agree():
     s = Sentence("Arnor agreed to free Rohirrim.")
     cand = _candidate(
-        s, "agreed", "agree",
+        s,
+        "agreed",
+        "agree",
         subjects=(s.arg("Arnor", "Arnor"),),
         complement_objects=(s.arg("Rohirrim", "Rohirrim"),),
     )
@@ -280,7 +300,9 @@ def test_complement_target_for_agree():
 def test_complement_target_for_urge():
     s = Sentence("Arnor urged restraint towards Gondor.")
     cand = _candidate(
-        s, "urged", "urge",
+        s,
+        "urged",
+        "urge",
         subjects=(s.arg("Arnor", "Arnor"),),
         complement_objects=(s.arg("Gondor", "Gondor"),),
     )
@@ -292,7 +314,9 @@ def test_complement_target_for_urge():
 def test_direct_object_beats_complement():
     s = Sentence("Arnor urged Gondor to release Rohirrim.")
     cand = _candidate(
-        s, "urged", "urge",
+        s,
+        "urged",
+        "urge",
         subjects=(s.arg("Arnor", "Arnor"),),
         objects=(s.arg("Gondor", "Gondor"),),
         complement_objects=(s.arg("Rohirrim", "Rohirrim"),),
@@ -303,7 +327,9 @@ def test_direct_object_beats_complement():
 def test_complement_not_used_for_arrest():
     s = Sentence("Arnor arrested to intimidate Gondor.")
     cand = _candidate(
-        s, "arrested", "arrest",
+        s,
+        "arrested",
+        "arrest",
         subjects=(s.arg("Arnor", "Arnor"),),
         complement_objects=(s.arg("Gondor", "Gondor"),),
     )
@@ -313,7 +339,9 @@ def test_complement_not_used_for_arrest():
 def test_complement_with_two_subjects_is_not_reciprocal():
     s = Sentence("Arnor and Gondor agreed to free Rohirrim.")
     cand = _candidate(
-        s, "agreed", "agree",
+        s,
+        "agreed",
+        "agree",
         subjects=(s.arg("Arnor", "Arnor"), s.arg("Gondor", "Gondor")),
         complement_objects=(s.arg("Rohirrim", "Rohirrim"),),
     )
@@ -325,7 +353,9 @@ def test_complement_with_two_subjects_is_not_reciprocal():
 
 def test_unknown_lemma_gives_nothing():
     s = Sentence("Arnor befriended Gondor.")
-    cand = _candidate(s, "befriended", "befriend", subjects=(s.arg("Arnor", "Arnor"),), objects=(s.arg("Gondor", "Gondor"),))
+    cand = _candidate(
+        s, "befriended", "befriend", subjects=(s.arg("Arnor", "Arnor"),), objects=(s.arg("Gondor", "Gondor"),)
+    )
     assert ONTO.match("befriend", particle=None, object_lemma=None) is None
     assert _code(s, cand) == []
 
@@ -345,7 +375,9 @@ def test_unresolvable_target_gives_nothing():
 def test_only_resolvable_arguments_pair_up():
     s = Sentence("Arnor and the orcs attacked Gondor and Rohan.")
     cand = _candidate(
-        s, "attacked", "attack",
+        s,
+        "attacked",
+        "attack",
         subjects=(s.arg("Arnor", "Arnor"), s.arg("the orcs")),
         objects=(s.arg("Gondor", "Gondor"), s.arg("Rohan", "Rohan")),
     )
@@ -377,7 +409,9 @@ def test_same_actor_different_span_is_kept():
 def _summon(text: str = "Arnor summoned the Gondorian ambassador.", verb: str = "summoned", **kw):
     s = Sentence(text)
     cand = _candidate(
-        s, verb, "summon",
+        s,
+        verb,
+        "summon",
         object_lemma="ambassador",
         subjects=(s.arg("Arnor", "Arnor"),),
         objects=(s.arg("the Gondorian ambassador", "Gondorian"),),
