@@ -83,7 +83,7 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str,
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             if tuple(reader.fieldnames or ()) [: len(columns)] != columns:
-                raise DataFileError(f"{path}: header must start with {' '.join(columns)}")
+                raise DataFileError(f"{path}:1: header must start with {' '.join(columns)}")
             for lineno, row in enumerate(reader, start=2):
                 yield f"{path}:{lineno}", {k: (v or "") for k, v in row.items() if k}
     except OSError as e:

@@ -333,11 +333,6 @@ def test_wrong_header_raises_naming_file(tmp_path):
     assert "header" in str(exc.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dictionary._rows reports a bad header as '<path>: header must start with ...' without the "
-    "line number, unlike every other actor-file error and unlike ontology.tables ('<path>:1: bad header')",
-)
 def test_wrong_header_names_line_one(tmp_path):
     user = _write(tmp_path / "bad-header-line.tsv", ["Rohan\tROH\t\tname\t\t\tRohan"], header="alias\tcountry")
     with pytest.raises(DataFileError, match=r":1:"):
