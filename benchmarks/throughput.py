@@ -238,7 +238,8 @@ def format_report(result: dict[str, object]) -> str:
     head = ("corpus", "system", "articles", "sentences", "parsed", "events", "ingest s", "code s", "sent/s")
     lines = [
         [r["corpus"], r["system"], r["articles"], r["sentences"],
-         f"{r['parsed'] / r['sentences']:.1%}" if r["sentences"] else "-", r["events"],
+         f"{r['parsed'] / r['sentences']:.1%}" if r["sentences"] else "-",
+         "-" if str(r["system"]).startswith("spaCy") else r["events"],
          f"{r['ingest_s']:.2f}" if r["ingest_s"] else "-", f"{r['code_s']:.2f}", f"{r['sentences_per_s']:.0f}"]
         for r in result["rows"]
     ]

@@ -6,6 +6,7 @@ Every DyadwatchError becomes a one-line `error: ...` message and exit status 1.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import json
 import sys
@@ -73,7 +74,7 @@ def ingest(ctx: click.Context, sources: Sequence[str], allow_private_urls: bool 
 
     settings = _settings(ctx)
     if allow_private_urls:
-        settings = load_settings(**{**settings.__dict__, "allow_private_urls": True})
+        settings = dataclasses.replace(settings, allow_private_urls=True)
     with open_store(settings.store_path) as store:
         with tqdm(unit=" items", desc="ingesting", file=sys.stderr, disable=None) as bar:
 
