@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -249,16 +250,20 @@ class _Slots(dict):
             "disaster": lambda: rng.choice(DISASTERS), "quarter": lambda: rng.choice(QUARTERS),
             "pct": lambda: f"{rng.randint(1, 9)}.{rng.randint(0, 9)}", "temp": lambda: str(rng.randint(18, 41)),
             "big": lambda: str(rng.randint(120, 980)), "small": lambda: str(rng.randint(2, 40)),
-            "s1": lambda: str(rng.randint(1, 4)), "s2": lambda: str(rng.randint(0, 1)),
-            "age": lambda: str(rng.randint(18, 24)),
+            "s1": lambda: str(rng.randint(2, 4)), "s2": lambda: str(rng.randint(0, 1)),
+            "age": lambda: str(rng.randint(19, 24)),
         }[key]()
         self[key] = value
         return value
 
 
+_AN = re.compile(r"\ba (?=[AEIOU](?!krain))")
+"""'a' before a vowel-initial adjective ("an Austrian"), but "a Ukrainian"."""
+
+
 def _sentence(template: str, slots: _Slots) -> str:
     text = " ".join(template.format_map(slots).split())  # an empty {when} leaves a double space
-    text = text.replace(" ,", ",").replace(" .", ".")
+    text = _AN.sub("an ", text.replace(" ,", ",").replace(" .", "."))
     return text[0].upper() + text[1:]
 
 
