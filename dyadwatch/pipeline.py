@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from dyadwatch.actors import ActorDictionary, find_party, load_actor_dictionary, resolve_argument
+from dyadwatch.actors import ActorDictionary, ArticleResolver, find_party, load_actor_dictionary
 from dyadwatch.analysis import dyad_series
 from dyadwatch.config import Settings
 from dyadwatch.errors import ConfigError, SourceError
@@ -47,12 +47,13 @@ class Coder:
         out = []
         for parse in self.extractor.parse(articles):
             on = parse.article.published
-            resolve = partial(resolve_argument, dictionary=self.dictionary, on=on)
+            resolver = ArticleResolver(self.dictionary, on=on, mentions=parse.mentions)
             events: list[Event] = []
             for cand in parse.candidates:
-                events.extend(
-                    code_candidate(cand, ontology=self.ontology, resolve=resolve, on=on, versions=self.versions)
+                found = code_candidate(
+                    cand, ontology=self.ontology, resolve=resolver.resolve, on=on, versions=self.versions
                 )
+                events.extend(found)
             out.append(CodedArticle(parse.article, parse.sentences, tuple(_unique(events)), parse.parsed))
         return out
 

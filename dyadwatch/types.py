@@ -221,6 +221,9 @@ class AliasHit:
     sector_phrases: tuple[str, ...] = ()
     """Lower-cased role-noun phrases of the noun the alias belongs to, longest first
     ("foreign ministry", "ministry" for "Azerbaijan's foreign ministry")."""
+    titles: tuple[str, ...] = ()
+    """Lower-cased words before an alias that heads its phrase, longest first ("foreign minister",
+    "minister" for "Foreign Minister Jeyhun Bayramov"): titles of people, role nouns of bodies."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,9 @@ class Argument:
     head: Span
     """The head noun of the phrase."""
     head_lemma: str
-    """Lower-cased lemma of the head ("ministry", "baku")."""
+    """Lower-cased lemma of the head ("ministry", "baku", "he")."""
+    determiner: str = ""
+    """Lower-cased determiner or number before the head ("the", "both", "two"), for coreference."""
     aliases: tuple[AliasHit, ...] = ()
     """Dictionary alias matches inside the phrase, nearest to the head first."""
 

@@ -1,6 +1,21 @@
-"""Actors stage: the dated dictionary and argument -> actor resolution."""
+"""Actors stage: the dated dictionary, argument -> actor resolution, and in-article context."""
 
-from dyadwatch.actors.dictionary import ActorDictionary, ActorEntry, alias_key, find_party, load_actor_dictionary
+from dyadwatch.actors.context import ArticleResolver
+from dyadwatch.actors.dictionary import (
+    ActorDictionary,
+    ActorEntry,
+    alias_key,
+    find_party,
+    load_actor_dictionary,
+)
 from dyadwatch.actors.resolve import resolve_argument
 
-__all__ = ["ActorDictionary", "ActorEntry", "alias_key", "find_party", "load_actor_dictionary", "resolve_argument"]
+__all__ = [
+    "ActorDictionary",
+    "ActorEntry",
+    "ArticleResolver",
+    "alias_key",
+    "find_party",
+    "load_actor_dictionary",
+    "resolve_argument",
+]

@@ -1,16 +1,21 @@
 """The dated actor dictionary: aliases -> (country or IGO, sector), plus role nouns -> sector.
 
 Data files (versioned, in `actors/data/`): `actors.tsv` (alias, code, sector, kind, valid_from,
-valid_to, name), `people.tsv` (same columns, kind "person") and `sectors.tsv` (noun, sector, note).
-A user file in the `actors.tsv` format is merged over the bundled one (`--actors FILE`): its rows
-for an alias replace the bundled rows for that alias.
+valid_to, name[, role]), `people/*.tsv` (same columns, kind "person", with the role held in each
+period), `sectors.tsv` (noun, sector, note) and `titles.tsv` (title, role). A user file in the
+`actors.tsv` format is merged over the bundled one (`--actors FILE`): its rows for an alias replace
+the bundled rows for that alias.
+
+People are also reachable by surname: the last word of every full name becomes a *surname* entry,
+which the article resolver trusts only with support (the full name earlier in the article, a
+matching title, or a surname no other listed person holds on that date).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +46,10 @@ class ActorEntry:
     """Last day the entry applies (None = still)."""
     name: str = ""
     """Canonical name ("Russia", "Federal Security Service")."""
+    role: str = ""
+    """For people: the role held in this period ("head_of_state", "foreign_minister", ...)."""
+    derived: bool = False
+    """True for surname entries derived from a full name (need support to resolve)."""
 
     def valid_on(self, on: date | None) -> bool:
         """True if the entry applies on that date (an unknown date matches every entry)."""
@@ -108,6 +117,7 @@ def read_actor_file(path: Path) -> list[ActorEntry]:
                 valid_from=_date(row["valid_from"], where),
                 valid_to=_date(row["valid_to"], where),
                 name=row["name"].strip(),
+                role=row.get("role", "").strip(),
             )
         )
     return entries
@@ -125,16 +135,34 @@ class ActorDictionary:
     """Version of the bundled data (plus "+user" when a user file was merged)."""
     by_code: dict[str, ActorEntry] = field(default_factory=dict)
     """Code -> its `name` entry, for looking up "AZE" or "IGOUNO"."""
+    surnames: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)
+    """alias_key of a surname -> derived person entries (one per person and period)."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Lower-cased title ("foreign minister", "president") -> role ("foreign_minister")."""
 
     def aliases(self) -> list[str]:
-        """Every alias as written (for the gazetteer)."""
-        return sorted({e.alias for entries in self.entries.values() for e in entries})
+        """Every alias as written, surnames included (for the gazetteer)."""
+        found = {e.alias for entries in self.entries.values() for e in entries}
+        return sorted(found | {e.alias for entries in self.surnames.values() for e in entries})
 
     def lookup(self, text: str, *, on: date | None = None) -> ActorEntry | None:
-        """The entry an alias denotes on a date, or None."""
+        """The entry an alias denotes on a date, or None (surnames are not looked up here)."""
         for entry in self.entries.get(alias_key(text), ()):
             if entry.valid_on(on):
                 return entry
+        return None
+
+    def surname_candidates(self, text: str, *, on: date | None = None) -> list[ActorEntry]:
+        """Derived surname entries valid on the date, one per distinct person."""
+        found = [e for e in self.surnames.get(alias_key(text), ()) if e.valid_on(on)]
+        return list({e.name: e for e in found}.values())
+
+    def role_of_title(self, phrases: Iterable[str]) -> str | None:
+        """Role of the first (longest) known title phrase."""
+        for phrase in phrases:
+            role = self.titles.get(phrase.lower())
+            if role:
+                return role
         return None
 
     def sector_of(self, phrases: Iterable[str]) -> str | None:
@@ -158,20 +186,60 @@ def read_sectors(path: Path) -> dict[str, str]:
     return {row["noun"].strip().lower(): row["sector"].strip() for _, row in _rows(path, ("noun", "sector"))}
 
 
+SURNAME_STOPLIST = frozenset(
+    {"kim", "lee", "park", "li", "wang", "zhang", "liu", "chen", "singh", "khan", "ali", "ahmed", "hassan",
+     "nguyen", "tran", "le", "smith", "jones", "brown", "johnson", "williams", "rahman", "shah", "hussain",
+     "hussein", "aziz", "abdullah", "mohammed", "muhammad", "sharif", "gandhi"}
+)
+"""Surnames too common (or shared by relatives in office) to resolve without the full name earlier."""
+
+
+def derive_surnames(entries: Iterable[ActorEntry]) -> dict[str, tuple[ActorEntry, ...]]:
+    """Surname entries from the last word of every multi-word person alias."""
+    index: dict[str, dict[tuple[str, date | None], ActorEntry]] = {}
+    for entry in entries:
+        words = entry.alias.split()
+        if entry.kind != "person" or len(words) < 2 or len(words[-1]) < 3:
+            continue
+        surname = replace(entry, alias=words[-1], derived=True)
+        index.setdefault(alias_key(words[-1]), {})[(entry.name, entry.valid_from)] = surname
+    return {k: tuple(v.values()) for k, v in index.items()}
+
+
+def read_titles(path: Path) -> dict[str, str]:
+    """Parse titles.tsv (title, role)."""
+    if not path.exists():
+        return {}
+    return {row["title"].strip().lower(): row["role"].strip() for _, row in _rows(path, ("title", "role"))}
+
+
+def _bundled_entries(base: Path) -> list[ActorEntry]:
+    entries = read_actor_file(base / "actors.tsv")
+    for path in sorted((base / "people").glob("*.tsv")):
+        entries += read_actor_file(path)
+    return entries
+
+
 @lru_cache(maxsize=8)
 def load_actor_dictionary(user_file: str | None = None, data_dir: str | None = None) -> ActorDictionary:
     """Bundled dictionary, with a user file merged over it (its aliases replace bundled ones)."""
     base = Path(data_dir) if data_dir else DATA_DIR
-    bundled = read_actor_file(base / "actors.tsv")
-    if (base / "people.tsv").exists():
-        bundled += read_actor_file(base / "people.tsv")
-    index = _index(bundled)
+    index = _index(_bundled_entries(base))
     version = (base / "VERSION").read_text().strip() if (base / "VERSION").exists() else "1"
     if user_file:
         index.update(_index(read_actor_file(Path(user_file))))
         version += "+user"
-    by_code = {e.code: e for entries in index.values() for e in entries if e.kind in ("name", "igo")}
-    return ActorDictionary(entries=index, sectors=read_sectors(base / "sectors.tsv"), version=version, by_code=by_code)
+    everything = [e for entries in index.values() for e in entries]
+    by_code = {e.code: e for e in everything if e.kind in ("name", "igo")}
+    surnames = {k: v for k, v in derive_surnames(everything).items() if k not in index}
+    return ActorDictionary(
+        entries=index,
+        sectors=read_sectors(base / "sectors.tsv"),
+        version=version,
+        by_code=by_code,
+        surnames=surnames,
+        titles=read_titles(base / "titles.tsv"),
+    )
 
 
 def find_party(text: str, dictionary: ActorDictionary) -> tuple[str, str]:

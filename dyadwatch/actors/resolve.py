@@ -14,6 +14,7 @@ The Actor's `how` records which rule applied, so an analyst can see why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from dyadwatch.actors.dictionary import ActorDictionary, ActorEntry
@@ -35,6 +36,8 @@ def _pick(found: list[tuple[AliasHit, ActorEntry]]) -> tuple[AliasHit, ActorEntr
 
 
 def _sector(hit: AliasHit, entry: ActorEntry, dictionary: ActorDictionary) -> tuple[str | None, str]:
+    if entry.kind == "person":
+        return entry.sector, f"person: {entry.alias} [{entry.role or 'listed'}]"
     if hit.owns_phrase:
         if entry.kind == "demonym":
             return "CVL", "demonym"
@@ -44,14 +47,23 @@ def _sector(hit: AliasHit, entry: ActorEntry, dictionary: ActorDictionary) -> tu
     noun_sector = dictionary.sector_of(hit.sector_phrases)
     if noun_sector:
         return noun_sector, f"{entry.kind}+role-noun"
-    if entry.kind in ("institution", "person", "seat", "igo"):
+    if entry.kind in ("institution", "seat", "igo"):
         return entry.sector, entry.kind
     return None, entry.kind
 
 
-def resolve_argument(arg: Argument, *, dictionary: ActorDictionary, on: date | None = None) -> Mention | None:
-    """The actor an argument names on the given date, or None if no alias in it resolves."""
-    found = [(hit, entry) for hit in arg.aliases if (entry := dictionary.lookup(hit.span.text, on=on))]
+def resolve_argument(
+    arg: Argument,
+    *,
+    dictionary: ActorDictionary,
+    on: date | None = None,
+    lookup: Callable[[AliasHit], ActorEntry | None] | None = None,
+) -> Mention | None:
+    """The actor an argument names on the given date, or None if no alias in it resolves.
+
+    `lookup` replaces the plain dictionary lookup (the article resolver adds surnames that way)."""
+    find = lookup or (lambda hit: dictionary.lookup(hit.span.text, on=on))
+    found = [(hit, entry) for hit in arg.aliases if (entry := find(hit))]
     if not found:
         return None
     hit, entry = _pick(found)

@@ -16,9 +16,15 @@ from spacy.tokens import Span as SpacySpan
 from dyadwatch.nlp.extract import extract_candidates
 from dyadwatch.nlp.gazetteer import Gazetteer
 from dyadwatch.nlp.model import build_nlp, resolve_model_name
-from dyadwatch.types import Article, Candidate, Sentence
+from dyadwatch.types import Article, Candidate, Sentence, Span
 
 __all__ = ["Extractor", "ArticleParse", "build_nlp", "resolve_model_name"]
+
+COREFERRING_WORDS = frozenset(
+    {"he", "she", "ministry", "agency", "embassy", "government", "president", "minister", "countries",
+     "sides", "both", "spokesman", "spokeswoman", "spokesperson", "kremlin"}
+)
+"""Words that can refer back to an actor named earlier; with a trigger they let a sentence through."""
 
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
 
@@ -35,12 +41,17 @@ class ArticleParse:
     """Event candidates from the sentences that passed the prefilter."""
     parsed: int
     """How many sentences passed the prefilter and were fully parsed."""
+    mentions: tuple[Span, ...] = ()
+    """Every dictionary alias in the article, in text order (parsed or not): the context that
+    coreference and surname resolution read."""
 
 
 class Extractor:
     """Splits articles into sentences, prefilters them cheaply and fully parses only the candidates.
 
-    A sentence is parsed when it holds two actor aliases, or one alias and a lexicon trigger form.
+    A sentence is parsed when it holds two actor aliases, or one alias and a lexicon trigger form,
+    or a trigger form and a word that can refer back to an actor named earlier in the article
+    ("he", "the ministry", "both sides").
     """
 
     def __init__(
@@ -61,9 +72,10 @@ class Extractor:
         self.prefilter = prefilter
         self._sentencizer = Sentencizer()
 
-    def split(self, article: Article) -> list[tuple[Sentence, bool]]:
-        """Sentences of the article, each with whether it passes the prefilter."""
+    def split(self, article: Article) -> tuple[list[tuple[Sentence, bool]], list[Span]]:
+        """Sentences of the article, each with whether it passes the prefilter, and all alias spans."""
         out: list[tuple[Sentence, bool]] = []
+        mentions: list[Span] = []
         for match in _PARAGRAPH.finditer(article.text):
             doc = self._sentencizer(self.nlp.make_doc(match.group()))
             for sent in doc.sents:
@@ -71,21 +83,23 @@ class Extractor:
                 if not text:
                     continue
                 start = match.start() + sent.start_char
-                sentence = Sentence(article.id, len(out), start, start + len(text), text)
-                out.append((sentence, self._may_hold_event(sent)))
-        return out
+                hits = self.gazetteer.spans(sent)
+                keep = self._may_hold_event(sent, len(hits), bool(mentions))
+                mentions.extend(Span(h.text, match.start() + h.start_char, match.start() + h.end_char) for h in hits)
+                out.append((Sentence(article.id, len(out), start, start + len(text), text), keep))
+        return out, mentions
 
-    def _may_hold_event(self, sent: SpacySpan) -> bool:
-        if not self.prefilter:
+    def _may_hold_event(self, sent: SpacySpan, hits: int, earlier: bool) -> bool:
+        if not self.prefilter or hits >= 2:
             return True
-        hits = self.gazetteer.count(sent)
-        if hits >= 2:
-            return True
-        return hits == 1 and any(t.lower_ in self.trigger_forms for t in sent)
+        if not any(t.lower_ in self.trigger_forms for t in sent):
+            return False
+        return hits == 1 or (earlier and any(t.lower_ in COREFERRING_WORDS for t in sent))
 
     def parse(self, articles: Sequence[Article]) -> list[ArticleParse]:
         """Run the whole stage over a batch of articles (the full parse is batched across them)."""
-        split = [self.split(a) for a in articles]
+        split_and_mentions = [self.split(a) for a in articles]
+        split = [sents for sents, _ in split_and_mentions]
         todo = [(ai, s) for ai, sents in enumerate(split) for s, keep in sents if keep]
         found: list[list[Candidate]] = [[] for _ in articles]
         docs = self.nlp.pipe((s.text for _, s in todo), batch_size=self.batch_size)
@@ -103,6 +117,6 @@ class Extractor:
             )
         counts = [sum(1 for _, keep in sents if keep) for sents in split]
         return [
-            ArticleParse(a, tuple(s for s, _ in sents), tuple(found[i]), counts[i])
-            for i, (a, sents) in enumerate(zip(articles, split, strict=True))
+            ArticleParse(a, tuple(s for s, _ in sents), tuple(found[i]), counts[i], tuple(mentions))
+            for i, (a, (sents, mentions)) in enumerate(zip(articles, split_and_mentions, strict=True))
         ]

@@ -117,7 +117,25 @@ def _alias_hit(head: Token, bounds: tuple[int, int], alias_tokens: Collection[in
         is_head=is_head,
         owns_phrase=owns,
         sector_phrases=() if owns else _sector_phrases(owner, alias_tokens),
+        titles=_titles(span[0], alias_tokens) if owns else (),
     )
+
+
+def _titles(first: Token, alias_tokens: Collection[int]) -> tuple[str, ...]:
+    """Words just before an alias that heads its phrase ("Foreign Minister" + "Jeyhun Bayramov")."""
+    words: list[str] = []
+    i = first.i - 1
+    while i >= 0:
+        tok = first.doc[i]
+        if tok.i in alias_tokens or tok.dep_ not in SECTOR_DEPS | {"flat"} or not tok.is_alpha:
+            break
+        words.insert(0, tok.lower_)
+        i -= 1
+    return tuple(" ".join(words[k:]) for k in range(len(words)))
+
+
+def _determiner(head: Token) -> str:
+    return " ".join(c.lower_ for c in head.lefts if c.dep_ in ("det", "predet", "nummod", "preconj"))
 
 
 def make_argument(head: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> Argument:
@@ -130,6 +148,7 @@ def make_argument(head: Token, alias_at: dict[int, tuple[int, int]], offset: int
         phrase=_span(offset, [ordered[0], ordered[-1]]),
         head=_span(offset, [head]),
         head_lemma=head.lemma_.lower(),
+        determiner=_determiner(head),
         aliases=tuple(_alias_hit(head, bounds, alias_tokens, offset) for bounds in found),
     )
 

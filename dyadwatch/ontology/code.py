@@ -8,7 +8,8 @@ from datetime import date
 from dyadwatch.ontology.tables import CameoCode, Ontology, VerbPattern
 from dyadwatch.types import Argument, Candidate, Event, Mention, content_id
 
-Resolve = Callable[[Argument], Mention | None]
+Resolve = Callable[[Argument], list[Mention]]
+"""Argument -> the actors it names (none, one, or two for "both sides")."""
 
 
 COMPLEMENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
@@ -50,8 +51,8 @@ def code_candidate(
     if pattern is None:
         return []
     info = ontology.info(pattern.code)
-    sources = [m for m in map(resolve, candidate.subjects) if m is not None]
-    targets = [m for m in map(resolve, _targets(candidate, pattern, info.root)) if m is not None]
+    sources = [m for arg in candidate.subjects for m in resolve(arg)]
+    targets = [m for arg in _targets(candidate, pattern, info.root) for m in resolve(arg)]
     return [
         _event(candidate, info, source, target, on=on, versions=versions)
         for source, target in _pairs(sources, targets, info.root)

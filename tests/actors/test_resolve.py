@@ -188,7 +188,7 @@ def test_person_entry_is_date_bounded():
     inside = resolve_argument(arg, dictionary=DICT, on=date(2003, 1, 1))
     assert inside is not None
     assert inside.actor.code == "ROHGOV"
-    assert inside.actor.how == "person"
+    assert inside.actor.how == "person: Theoden [listed]"
     assert inside.actor.name == "King Theoden"
     assert resolve_argument(arg, dictionary=DICT, on=date(2010, 1, 1)) is None
     assert resolve_argument(arg, dictionary=DICT, on=date(2000, 12, 31)) is None

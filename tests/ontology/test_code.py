@@ -50,8 +50,9 @@ class Sentence:
         sp = self.span(sub)
         return Trigger(sp.text, sp.start, sp.end)
 
-    def resolve(self, a: Argument) -> Mention | None:
-        return self.table[a]
+    def resolve(self, a: Argument) -> list[Mention]:
+        found = self.table[a]
+        return [] if found is None else [found]
 
 
 def _candidate(s: Sentence, verb: str, lemma: str, **kw) -> Candidate:
