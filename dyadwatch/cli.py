@@ -219,6 +219,28 @@ def eval_(ctx: click.Context, gold: Sequence[str], floors_file: str | None) -> N
         sys.exit(1)
 
 
+@main.group()
+def actors() -> None:
+    """The actor dictionary: how names resolve."""
+
+
+@actors.command(name="lookup")
+@click.argument("name")
+@click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), help="Resolve as of this day (YYYY-MM-DD).")
+@click.pass_context
+@_fail_cleanly
+def actors_lookup(ctx: click.Context, name: str, on: Any) -> None:
+    """Show how NAME resolves (on a date) and which dictionary rows are behind it."""
+    from dyadwatch.actors import load_actor_dictionary
+    from dyadwatch.actors.lookup import lookup_name
+
+    result = lookup_name(name, load_actor_dictionary(_settings(ctx).actors_file), on=on.date() if on else None)
+    when = f" on {result.on}" if result.on else ""
+    click.echo(f"{result.text}{when}: {result.code or 'unresolved'} — {result.how}")
+    for row in result.rows:
+        click.echo(f"  {row}")
+
+
 @main.command()
 @click.pass_context
 @_fail_cleanly

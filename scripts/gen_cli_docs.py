@@ -19,7 +19,12 @@ def render() -> str:
     """The CLI reference as Markdown."""
     runner = CliRunner()
     parts = ["# CLI reference\n", "Generated from `--help` by `scripts/gen_cli_docs.py`; do not edit by hand.\n"]
-    sections = [("dyadwatch", [])] + [(f"dyadwatch {name}", [name]) for name in sorted(main.commands)]
+    sections = [("dyadwatch", [])]
+    for name in sorted(main.commands):
+        sections.append((f"dyadwatch {name}", [name]))
+        command = main.commands[name]
+        if isinstance(command, click.Group):
+            sections += [(f"dyadwatch {name} {sub}", [name, sub]) for sub in sorted(command.commands)]
     for title, args in sections:
         result = runner.invoke(main, [*args, "--help"], prog_name="dyadwatch", terminal_width=100)
         parts.append(f"## `{title}`\n\n```\n{result.output.rstrip()}\n```\n")
