@@ -96,6 +96,19 @@ def code_texts(
     return result
 
 
+def code_actor_spans(
+    items: Iterable[tuple[str, str, date | None, Sequence[tuple[int, int]]]], *, coder: Coder
+) -> dict[str, list[tuple[str, str | None] | None]]:
+    """Which actor each character span of each text denotes, in context: (key, sector) or None."""
+    out: dict[str, list[tuple[str, str | None] | None]] = {}
+    for item_id, text, on, spans in items:
+        args, mentions = coder.extractor.arguments_for(text, spans)
+        resolver = ArticleResolver(coder.dictionary, on=on, mentions=mentions)
+        found = [resolver.resolve(arg) if arg is not None else [] for arg in args]
+        out[item_id] = [(m[0].actor.key, m[0].actor.sector) if m else None for m in found]
+    return out
+
+
 def _batches(items: Iterable[Article | Discarded], size: int) -> Iterator[list[Article | Discarded]]:
     batch: list[Article | Discarded] = []
     for item in items:

@@ -13,10 +13,10 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Span as SpacySpan
 
-from dyadwatch.nlp.extract import extract_candidates
+from dyadwatch.nlp.extract import argument_for_span, extract_candidates
 from dyadwatch.nlp.gazetteer import Gazetteer
 from dyadwatch.nlp.model import build_nlp, resolve_model_name
-from dyadwatch.types import Article, Candidate, Sentence, Span
+from dyadwatch.types import Argument, Article, Candidate, Sentence, Span
 
 __all__ = ["Extractor", "ArticleParse", "build_nlp", "resolve_model_name"]
 
@@ -95,6 +95,17 @@ class Extractor:
         if not any(t.lower_ in self.trigger_forms for t in sent):
             return False
         return hits == 1 or (earlier and any(t.lower_ in COREFERRING_WORDS for t in sent))
+
+    def arguments_for(
+        self, text: str, spans: Sequence[tuple[int, int]]
+    ) -> tuple[list[Argument | None], list[Span]]:
+        """Parse one text and build the argument at each character span (for scoring the actor layer),
+        with every alias in the text as context."""
+        doc = self.nlp(text)
+        hits = self.gazetteer.spans(doc)
+        alias_at = {i: (h.start, h.end) for h in hits for i in range(h.start, h.end)}
+        mentions = [Span(h.text, h.start_char, h.end_char) for h in hits]
+        return [argument_for_span(doc, s, e, alias_at) for s, e in spans], mentions
 
     def parse(self, articles: Sequence[Article]) -> list[ArticleParse]:
         """Run the whole stage over a batch of articles (the full parse is batched across them)."""

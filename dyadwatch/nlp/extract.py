@@ -104,9 +104,16 @@ def _of_phrase(head: Token) -> str | None:
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nummod"})
 
 
+def _through_conjuncts(tok: Token) -> Token:
+    """The first conjunct of a coordination ("Romanian" in "Hungarian and Romanian" -> "Hungarian")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _alias_hit(head: Token, bounds: tuple[int, int], alias_tokens: Collection[int], offset: int) -> AliasHit:
     span = head.doc[bounds[0] : bounds[1]]
-    root = span.root
+    root = _through_conjuncts(span.root)
     is_head = head.i in range(*bounds)
     owns = is_head or root.dep_ not in MODIFIER_DEPS
     owner = root
@@ -167,6 +174,20 @@ def make_arguments(head: Token, alias_at: dict[int, tuple[int, int]], offset: in
         return [arg]
     others = tuple(h for i, h in enumerate(arg.aliases) if i not in coordinated)
     return [replace(arg, aliases=(arg.aliases[i], *others)) for i in coordinated]
+
+
+def argument_for_span(doc: Doc, start: int, end: int, alias_at: dict[int, tuple[int, int]]) -> Argument | None:
+    """The argument whose noun phrase holds the characters [start, end), keeping only the aliases
+    inside them ("Hungarian" in "Senior Hungarian officials" -> HUN with the role noun "officials")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = _through_conjuncts(span.root)
+    while head.dep_ in MODIFIER_DEPS | {"appos"} and head.head is not head:
+        head = _through_conjuncts(head.head)
+    arg = make_argument(head, alias_at, 0)
+    inside = tuple(h for h in arg.aliases if h.span.start < end and start < h.span.end)
+    return replace(arg, aliases=inside)
 
 
 def _pobjs(verb: Token) -> list[Token]:
