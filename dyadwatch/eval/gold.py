@@ -61,6 +61,18 @@ class GoldEvent:
 
 
 @dataclass(frozen=True)
+class GoldActor:
+    """One gold actor mention: the words of the sentence that name an actor, and what they denote."""
+
+    text: str
+    """The actor text as the gold file gives it ("Arvanian army"), whitespace runs collapsed to one space."""
+    code: str | None
+    """Actor key: ISO3 country or IGO code, as written (slips such as "JAP" and a bare "IGO" kept)."""
+    sector: str | None
+    """Three-letter sector ("MILxyz" -> "MIL"); None when not given or given as "***"."""
+
+
+@dataclass(frozen=True)
 class GoldSentence:
     """One gold sentence with all the events coded in it (possibly none)."""
 
@@ -76,6 +88,10 @@ class GoldSentence:
     """Penta class 0-4 given by the file; None when the file does not label it."""
     has_actor_labels: bool
     """True when `events` carry actor codes, so the sentence can be scored at dyad level."""
+    actors: tuple[GoldActor, ...] = ()
+    """Gold actor mentions with their text, unique by (text, code, sector), in order of appearance in
+    the record (sources, then targets; a reciprocal SRC/TAR actor once). Empty for formats without
+    actor texts (PETR XML, penta TSV)."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ Actors: a list of source and a list of target actors is expanded to their cross 
 "SRC/TAR" markup (reciprocal) all the listed actors are expanded to every ordered pair A->B, B->A.
 Codes are kept as written, slips included (Tokyo as "JAP", a bare "IGO"); a target that is a plain
 string instead of an actor list (an upstream slip, e.g. "diplomatic") is treated as no target.
+Actor texts: PLOVER JSON (`actorText` of each source/target item) and the codebook TSV ("text=CODE/SEC"
+entries) also give the words naming each actor; they fill `GoldSentence.actors` (whitespace collapsed,
+empty texts dropped, each (text, code, sector) once). PETR XML and penta TSV have none.
 Anything else raises `GoldFormatError` naming the file.
 """
 
@@ -24,6 +27,7 @@ from pathlib import Path
 
 from dyadwatch.errors import GoldFormatError
 from dyadwatch.eval.gold import (
+    GoldActor,
     GoldEvent,
     GoldSentence,
     GoldSet,
@@ -119,13 +123,27 @@ def _squash(text: str) -> str:
 
 
 def _json_parties(value: object) -> list[Party]:
+    return [(a.code, a.sector) for a in _json_actors(value)]
+
+
+def _json_actors(value: object) -> list[GoldActor]:
+    """The listed actors of a PLOVER `source`/`target` value (a plain string is a slip: none)."""
     if not isinstance(value, list):
         return []
     return [
-        (clean_key(str(a.get("code", ""))), clean_sector(a.get("sector")))
+        GoldActor(
+            text=_squash(str(a.get("actorText") or "")),
+            code=clean_key(str(a.get("code", ""))),
+            sector=clean_sector(a.get("sector")),
+        )
         for a in value
         if isinstance(a, dict)
     ]
+
+
+def unique_actors(actors: Iterable[GoldActor]) -> tuple[GoldActor, ...]:
+    """Actors with a text, each (text, code, sector) once, first appearance kept."""
+    return tuple(dict.fromkeys(a for a in actors if a.text))
 
 
 def _iso_date(value: object) -> date | None:
@@ -157,19 +175,25 @@ def _plover_sentence(rid: str, record: dict) -> GoldSentence:
     return GoldSentence(
         id=rid, text=_squash(str(record["text"])), date=_iso_date(record.get("date")),
         events=tuple(events), penta=None, has_actor_labels=True,
+        actors=unique_actors([*_json_actors(record.get("source")), *_json_actors(record.get("target"))]),
     )
 
 
 def _tsv_parties(value: str) -> list[Party]:
     """Parse "Hungarian=HUN/GOV ; Romanian=ROU/GOV"; entries without "=" (slips) are dropped."""
-    parties: list[Party] = []
+    return [(a.code, a.sector) for a in _tsv_actors(value)]
+
+
+def _tsv_actors(value: str) -> list[GoldActor]:
+    """The actors of a "text=KEY/SEC ; ..." cell, in order; entries without "=" (slips) are dropped."""
+    actors: list[GoldActor] = []
     for item in value.split(";"):
         if "=" not in item:
             continue
-        code = item.rsplit("=", 1)[1].strip()
-        key, _, sector = code.partition("/")
-        parties.append((clean_key(key), clean_sector(sector)))
-    return parties
+        text, code = item.rsplit("=", 1)
+        key, _, sector = code.strip().partition("/")
+        actors.append(GoldActor(text=_squash(text), code=clean_key(key), sector=clean_sector(sector)))
+    return actors
 
 
 def _read_codebook_tsv(text: str) -> list[GoldSentence]:
@@ -197,6 +221,9 @@ def _codebook_sentence(rid: str, row: dict[str, str]) -> GoldSentence:
     return GoldSentence(
         id=rid, text=_squash(row.get("text") or ""), date=None, events=tuple(events),
         penta=int(penta) if penta.isdigit() else None, has_actor_labels=labelled,
+        actors=unique_actors(
+            [*_tsv_actors(row.get("source_actors") or ""), *_tsv_actors(row.get("target_actors") or "")]
+        ),
     )
 
 

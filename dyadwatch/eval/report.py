@@ -16,11 +16,16 @@ METRICS: tuple[str, ...] = (
     "penta_macro_f1",
     "actor_country_accuracy",
     "actor_sector_accuracy",
+    "mention_coverage",
+    "mention_country_accuracy",
+    "mention_sector_accuracy",
 )
 """Metric names usable in floors (attributes of `EvalReport`)."""
 
 _HEADER = ("gold", "sents", "scored", "gold ev", "pred ev", "tp", "P", "R", "F1", "CAMEO F1",
            "PLOVER acc (n)", "penta mF1 (n)", "country", "sector")
+
+_MENTION_HEADER = ("gold", "actors", "skipped", "coverage", "country", "sector")
 
 
 def _pct(value: float | None) -> str:
@@ -44,13 +49,32 @@ def _cells(row: Sequence[str], widths: Sequence[int]) -> list[str]:
     return [cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in pairs]
 
 
-def format_reports(reports: Sequence[EvalReport]) -> str:
-    """A plain-text table, one row per gold set; scores in percent, "-" = not measured."""
-    rows = [_HEADER, *(_row(r) for r in reports)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADER))]
+def _mention_row(report: EvalReport) -> tuple[str, ...]:
+    return (
+        report.name, str(report.mention_n), str(report.mention_skipped), _pct(report.mention_coverage),
+        _pct(report.mention_country_accuracy), _pct(report.mention_sector_accuracy),
+    )
+
+
+def _table(header: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
+    rows = [header, *body]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(_cells(row, widths)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(line.rstrip() for line in lines)
+    return [line.rstrip() for line in lines]
+
+
+def format_reports(reports: Sequence[EvalReport]) -> str:
+    """A plain-text table, one row per gold set; scores in percent, "-" = not measured.
+
+    Sets scored with an actor coder get a second table below (after a blank line): located gold actor
+    mentions, skipped ones, and the mention coverage, country and sector accuracy.
+    """
+    lines = _table(_HEADER, [_row(r) for r in reports])
+    measured = [r for r in reports if r.mention_n is not None]
+    if measured:
+        lines += ["", *_table(_MENTION_HEADER, [_mention_row(r) for r in measured])]
+    return "\n".join(lines)
 
 
 def check_floors(reports: Sequence[EvalReport], floors: Mapping[str, Mapping[str, float]]) -> list[str]:

@@ -29,6 +29,16 @@ Scoring rules
   was predicted in the sentence (at most as many as predicted), the share also matched on both
   actor keys. actor_sector_accuracy: over actor slots of matched events where gold gives a sector,
   the share where `Actor.sector` agrees.
+* Mention scores (only with an `ActorCoder`, only for sets whose sentences carry `GoldActor`s): each
+  gold actor with a code is located in its sentence by its text: first occurrence, case-sensitive;
+  failing that, case-insensitive; failing that, it is skipped and counted in `mention_skipped`.
+  The actor coder is called once for the whole set with the spans of the located actors (sentences
+  without any are not sent) and answers, per span, (actor key, sector) or None. mention_coverage is
+  the share of located actors resolved to anything; mention_country_accuracy the share whose key
+  equals the gold code (unresolved counts as wrong; bare gold "IGO" matches any "IGO..." key);
+  mention_sector_accuracy, over located actors with a gold sector and a correct key, the share with
+  the same sector (first three letters, upper-cased). Gold actors without a code ("---") are not
+  scored. An id missing from the coder's answer means nothing resolved for that sentence.
 Zero denominators give None ("not measured"), never 0.
 """
 
@@ -39,12 +49,22 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dyadwatch.eval.gold import GoldSentence, GoldSet, penta_of_root
+from dyadwatch.eval.gold import GoldActor, GoldSentence, GoldSet, clean_sector, penta_of_root
 from dyadwatch.eval.matching import key_matches, match_events, slot_of
 from dyadwatch.types import Event
 
 Coder = Callable[[Sequence[tuple[str, str, date | None]]], Mapping[str, Sequence[Event]]]
 """Codes (id, text, date) items; returns the events found per id (missing id = no events)."""
+
+Span = tuple[int, int]
+"""Character span [start, end) in the sentence text."""
+
+ActorCoder = Callable[
+    [Sequence[tuple[str, str, date | None, tuple[tuple[int, int], ...]]]],
+    Mapping[str, Sequence[tuple[str, str | None] | None]],
+]
+"""Resolves actor spans: items are (sentence id, text, date, spans); returns per id, for each span in
+order, (actor key, sector) or None when the span resolves to nothing (missing id = nothing resolved)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +133,16 @@ class EvalReport:
     """Share of type-matched gold events whose two actor keys also match."""
     actor_sector_accuracy: float | None = None
     """Share of gold sectors of matched events that the coder got right."""
+    mention_n: int | None = None
+    """Gold actor mentions located in their sentence and sent to the actor coder (None: not measured)."""
+    mention_skipped: int | None = None
+    """Gold actor mentions whose text was not found in the sentence (None: not measured)."""
+    mention_coverage: float | None = None
+    """Share of located gold actor mentions the actor coder resolved to anything."""
+    mention_country_accuracy: float | None = None
+    """Share of located gold actor mentions resolved to the gold key (unresolved counts as wrong)."""
+    mention_sector_accuracy: float | None = None
+    """Over mentions with a gold sector and the right key: share resolved to the gold sector."""
 
     @property
     def cameo_f1(self) -> float | None:
@@ -120,8 +150,9 @@ class EvalReport:
         return self.cameo_full.f1 if self.cameo_full else None
 
 
-def evaluate(gold: GoldSet, coder: Coder) -> EvalReport:
-    """Run `coder` over every sentence of `gold` and score it."""
+def evaluate(gold: GoldSet, coder: Coder, *, actor_coder: ActorCoder | None = None) -> EvalReport:
+    """Run `coder` over every sentence of `gold` and score it; with `actor_coder`, score the actor
+    mentions of the set too (the `mention_*` fields; left None when the set has no actor texts)."""
     predicted = coder([(s.id, s.text, s.date) for s in gold.sentences])
     pairs = [(s, list(predicted.get(s.id, ()))) for s in gold.sentences]
     scored = [(s, p) for s, p in pairs if _dyad_scorable(s)]
@@ -138,7 +169,66 @@ def evaluate(gold: GoldSet, coder: Coder) -> EvalReport:
         plover_accuracy=plover_ok / plover_n if plover_n else None, plover_n=plover_n,
         penta_macro_f1=penta, penta_n=penta_n,
         actor_country_accuracy=_actor_country(scored), actor_sector_accuracy=_actor_sector(scored),
+        **(_mention_scores(gold, actor_coder) if actor_coder is not None else {}),
     )
+
+
+def locate(text: str, needle: str) -> Span | None:
+    """Span of the first occurrence of `needle` in `text`: case-sensitive, else case-insensitive, else None."""
+    if not needle:
+        return None
+    start = text.find(needle)
+    if start < 0:
+        # compare window by window, so the offsets stay those of `text` even where lower() changes lengths
+        low, width = needle.lower(), len(needle)
+        start = next((i for i in range(len(text) - width + 1) if text[i : i + width].lower() == low), -1)
+    return None if start < 0 else (start, start + len(needle))
+
+
+def _mention_scores(gold: GoldSet, actor_coder: ActorCoder) -> dict[str, float | int | None]:
+    if not any(s.actors for s in gold.sentences):
+        return {}
+    located: list[tuple[GoldSentence, list[tuple[GoldActor, Span]]]] = []
+    skipped = 0
+    for sentence in gold.sentences:
+        found = []
+        for actor in sentence.actors:
+            if actor.code is None:
+                continue
+            span = locate(sentence.text, actor.text)
+            if span is None:
+                skipped += 1
+            else:
+                found.append((actor, span))
+        if found:
+            located.append((sentence, found))
+    items = [(s.id, s.text, s.date, tuple(span for _, span in found)) for s, found in located]
+    answers = actor_coder(items) if items else {}
+    n = resolved = country = sector_n = sector_ok = 0
+    for sentence, found in located:
+        answer = list(answers.get(sentence.id, ()))
+        if answer and len(answer) != len(found):
+            raise ValueError(
+                f"actor coder answered {len(answer)} spans for {sentence.id!r}, expected {len(found)}"
+            )
+        answer = answer or [None] * len(found)
+        for (actor, _), pred in zip(found, answer, strict=True):
+            n += 1
+            if pred is None:
+                continue
+            resolved += 1
+            if not key_matches(actor.code, pred[0]):
+                continue
+            country += 1
+            if actor.sector:
+                sector_n += 1
+                sector_ok += clean_sector(pred[1]) == actor.sector
+    return {
+        "mention_n": n, "mention_skipped": skipped,
+        "mention_coverage": resolved / n if n else None,
+        "mention_country_accuracy": country / n if n else None,
+        "mention_sector_accuracy": sector_ok / sector_n if sector_n else None,
+    }
 
 
 def _dyad_scorable(sentence: GoldSentence) -> bool:
@@ -224,4 +314,4 @@ def _actor_sector(scored: Sequence[tuple[GoldSentence, list[Event]]]) -> float |
     return right / total if total else None
 
 
-__all__ = ["Coder", "EvalReport", "PRF", "evaluate", "macro_f1", "sentence_penta"]
+__all__ = ["ActorCoder", "Coder", "EvalReport", "PRF", "evaluate", "locate", "macro_f1", "sentence_penta"]

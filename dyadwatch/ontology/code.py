@@ -64,7 +64,8 @@ def _event(
 ) -> Event:
     event_id = content_id(
         candidate.article_id, str(candidate.sentence_index), f"{source.start}:{source.end}",
-        f"{target.start}:{target.end}", f"{candidate.trigger.start}", info.code, prefix="e",
+        f"{target.start}:{target.end}", f"{candidate.trigger.start}", info.code,
+        source.actor.key, target.actor.key, prefix="e",
     )
     return Event(
         id=event_id,
