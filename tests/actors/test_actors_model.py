@@ -12,7 +12,8 @@ pytestmark = pytest.mark.model
 
 
 def coded(coder, text: str, on: date | None = date(2025, 7, 1)) -> set[tuple[str, str, str]]:
-    return {(e.source.actor.code, e.target.actor.code, e.cameo_root) for e in code_texts([("t", text, on)], coder=coder)["t"]}
+    events = code_texts([("t", text, on)], coder=coder)["t"]
+    return {(e.source.actor.code, e.target.actor.code, e.cameo_root) for e in events}
 
 
 def hows(coder, text: str, on: date | None = date(2025, 7, 1)) -> list[str]:
