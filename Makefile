@@ -31,6 +31,7 @@ eval: install
 
 bench: install
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/actors.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE).wal .pytest_cache .ruff_cache
