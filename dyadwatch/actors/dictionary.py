@@ -1,7 +1,7 @@
 """The dated actor dictionary: aliases -> (country or IGO, sector), plus role nouns -> sector.
 
 Data files (versioned, in `actors/data/`): `actors.tsv` (alias, code, sector, kind, valid_from,
-valid_to, name[, role]), `people/*.tsv` (same columns, kind "person", with the role held in each
+valid_to, name[, role]), `groups.tsv` (armed groups, parties, NGOs, companies; same columns), `people/*.tsv` (same columns, kind "person", with the role held in each
 period), `sectors.tsv` (noun, sector, note) and `titles.tsv` (title, role). A user file in the
 `actors.tsv` format is merged over the bundled one (`--actors FILE`): its rows for an alias replace
 the bundled rows for that alias.
@@ -215,6 +215,8 @@ def read_titles(path: Path) -> dict[str, str]:
 
 def _bundled_entries(base: Path) -> list[ActorEntry]:
     entries = read_actor_file(base / "actors.tsv")
+    if (base / "groups.tsv").exists():
+        entries += read_actor_file(base / "groups.tsv")
     for path in sorted((base / "people").glob("*.tsv")):
         entries += read_actor_file(path)
     return entries
