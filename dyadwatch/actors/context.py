@@ -79,6 +79,8 @@ class ArticleResolver:
         return self._surname(hit)
 
     def _surname(self, hit: AliasHit) -> ActorEntry | None:
+        if not hit.owns_phrase and self.dictionary.sector_of(hit.sector_phrases) is None:
+            return None  # "Michel" in "Michel Suleiman" is a first name, not Charles Michel
         candidates = self.dictionary.surname_candidates(hit.span.text, on=self.on)
         earlier = {e.name for start, e in self._people if start < hit.span.start}
         for entry in candidates:

@@ -1,10 +1,12 @@
 """The dated actor dictionary: aliases -> (country or IGO, sector), plus role nouns -> sector.
 
-Data files (versioned, in `actors/data/`): `actors.tsv` (alias, code, sector, kind, valid_from,
-valid_to, name[, role]), `groups.tsv` (armed groups, parties, NGOs, companies; same columns), `people/*.tsv` (same columns, kind "person", with the role held in each
-period), `sectors.tsv` (noun, sector, note) and `titles.tsv` (title, role). A user file in the
-`actors.tsv` format is merged over the bundled one (`--actors FILE`): its rows for an alias replace
-the bundled rows for that alias.
+Data files (versioned, in `actors/data/`):
+- `actors.tsv`: alias, code, sector, kind, valid_from, valid_to, name[, role];
+- `groups.tsv`: armed groups, parties, NGOs, companies (same columns);
+- `people/*.tsv`: same columns, kind "person", with the role held in each period;
+- `sectors.tsv`: noun, sector, note; `titles.tsv`: title, role.
+A user file in the `actors.tsv` format is merged over the bundled one (`--actors FILE`): its rows
+for an alias replace the bundled rows for that alias.
 
 People are also reachable by surname: the last word of every full name becomes a *surname* entry,
 which the article resolver trusts only with support (the full name earlier in the article, a

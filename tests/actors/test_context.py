@@ -124,3 +124,15 @@ def test_the_two_countries_are_the_two_states_named_last():
 
 def test_undefined_definite_phrase_stays_unresolved():
     assert resolver(span("Arnor", 0)).resolve(plain("the agency", 50, head="agency", determiner="the")) == []
+
+
+def test_a_surname_inside_a_longer_unknown_name_is_not_that_person():
+    # "Elessar" as the first word of "Elessar Telcontar", someone the dictionary does not know
+    hit = AliasHit(span("Elessar", 10), is_head=False, owns_phrase=False, sector_phrases=("telcontar",))
+    arg = Argument(phrase=span("Elessar Telcontar", 10), head=span("Telcontar", 18), head_lemma="telcontar",
+                   aliases=(hit,))
+    assert resolver().resolve(arg) == []
+    spokesman = AliasHit(span("Elessar", 10), is_head=False, owns_phrase=False, sector_phrases=("spokesman",))
+    arg = Argument(phrase=span("Elessar spokesman", 10), head=span("spokesman", 18), head_lemma="spokesman",
+                   aliases=(spokesman,))
+    assert codes(resolver().resolve(arg)) == ["GDRGOV"]
