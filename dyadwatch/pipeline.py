@@ -214,7 +214,10 @@ def run_evaluation(
     if missing:
         raise SourceError(f"gold file not found: {missing[0]} (set gold_dir or pass files)")
     coder = build_coder(settings)
-    reports = [evaluate(read_gold(p), partial(_reported_events, coder=coder)) for p in paths]
+    reports = [
+        evaluate(read_gold(p), partial(_reported_events, coder=coder), actor_coder=partial(code_actor_spans, coder=coder))
+        for p in paths
+    ]
     failures: list[str] = []
     if floors_file:
         try:

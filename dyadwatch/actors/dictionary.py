@@ -191,9 +191,19 @@ def read_sectors(path: Path) -> dict[str, str]:
 SURNAME_STOPLIST = frozenset(
     {"kim", "lee", "park", "li", "wang", "zhang", "liu", "chen", "singh", "khan", "ali", "ahmed", "hassan",
      "nguyen", "tran", "le", "smith", "jones", "brown", "johnson", "williams", "rahman", "shah", "hussain",
-     "hussein", "aziz", "abdullah", "mohammed", "muhammad", "sharif", "gandhi"}
+     "hussein", "aziz", "abdullah", "mohammed", "muhammad", "sharif", "gandhi", "mohamad", "ahmad", "tan",
+     "sen", "malik", "hamid", "abdul", "hossain", "rashid", "islam", "uddin", "ullah", "reza", "anwar", "karim",
+     "ibrahim", "yusuf", "omar", "saleh", "said", "salem", "haddad", "mansour", "nasser"}
 )
 """Surnames too common (or shared by relatives in office) to resolve without the full name earlier."""
+
+
+def _usable_surname(word: str) -> bool:
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return len(letters) >= 3 and letters.isalpha() and word.lower() not in NAME_SUFFIXES
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def derive_surnames(entries: Iterable[ActorEntry]) -> dict[str, tuple[ActorEntry, ...]]:
@@ -201,7 +211,7 @@ def derive_surnames(entries: Iterable[ActorEntry]) -> dict[str, tuple[ActorEntry
     index: dict[str, dict[tuple[str, date | None], ActorEntry]] = {}
     for entry in entries:
         words = entry.alias.split()
-        if entry.kind != "person" or len(words) < 2 or len(words[-1]) < 3:
+        if entry.kind != "person" or len(words) < 2 or not _usable_surname(words[-1]):
             continue
         surname = replace(entry, alias=words[-1], derived=True)
         index.setdefault(alias_key(words[-1]), {})[(entry.name, entry.valid_from)] = surname

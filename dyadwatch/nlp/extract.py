@@ -182,7 +182,8 @@ def argument_for_span(doc: Doc, start: int, end: int, alias_at: dict[int, tuple[
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    head = _through_conjuncts(span.root)
+    first = _through_conjuncts(span.root)
+    head = first if first.dep_ in MODIFIER_DEPS else span.root
     while head.dep_ in MODIFIER_DEPS | {"appos"} and head.head is not head:
         head = _through_conjuncts(head.head)
     arg = make_argument(head, alias_at, 0)
