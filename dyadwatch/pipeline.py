@@ -214,10 +214,8 @@ def run_evaluation(
     if missing:
         raise SourceError(f"gold file not found: {missing[0]} (set gold_dir or pass files)")
     coder = build_coder(settings)
-    reports = [
-        evaluate(read_gold(p), partial(_reported_events, coder=coder), actor_coder=partial(code_actor_spans, coder=coder))
-        for p in paths
-    ]
+    events, actors = partial(_reported_events, coder=coder), partial(code_actor_spans, coder=coder)
+    reports = [evaluate(read_gold(p), events, actor_coder=actors) for p in paths]
     failures: list[str] = []
     if floors_file:
         try:
