@@ -148,15 +148,21 @@ class ActorDictionary:
         return sorted(found | {e.alias for entries in self.surnames.values() for e in entries})
 
     def lookup(self, text: str, *, on: date | None = None) -> ActorEntry | None:
-        """The entry an alias denotes on a date, or None (surnames are not looked up here)."""
-        for entry in self.entries.get(alias_key(text), ()):
-            if entry.valid_on(on):
-                return entry
-        return None
+        """The entry an alias denotes on a date, or None (surnames are not looked up here).
+
+        Without a date, the most recent period wins (an undated text is read as current news)."""
+        entries = self.entries.get(alias_key(text), ())
+        if on is None:
+            return max(entries, key=_recency, default=None)
+        return next((e for e in entries if e.valid_on(on)), None)
 
     def surname_candidates(self, text: str, *, on: date | None = None) -> list[ActorEntry]:
-        """Derived surname entries valid on the date, one per distinct person."""
+        """Derived surname entries valid on the date, one per distinct person (without a date: the
+        people still in that role, if any, else everyone with the surname)."""
         found = [e for e in self.surnames.get(alias_key(text), ()) if e.valid_on(on)]
+        if on is None:
+            current = [e for e in found if e.valid_to is None]
+            found = sorted(current or found, key=_recency)
         return list({e.name: e for e in found}.values())
 
     def role_of_title(self, phrases: Iterable[str]) -> str | None:
@@ -174,6 +180,10 @@ class ActorDictionary:
             if sector:
                 return sector
         return None
+
+
+def _recency(entry: ActorEntry) -> tuple[date, date]:
+    return (entry.valid_to or date.max, entry.valid_from or date.min)
 
 
 def _index(entries: Iterable[ActorEntry]) -> dict[str, tuple[ActorEntry, ...]]:

@@ -72,7 +72,8 @@ def test_the_two_countries_act_on_each_other(coder):
 def test_the_same_name_on_different_dates(coder):
     text = "Trump criticised China over trade."
     assert coded(coder, text, date(2019, 5, 1)) == {("USAGOV", "CHN", "11")}
-    assert coded(coder, text, date(2022, 5, 1)) == set()  # out of office between his terms
+    assert coded(coder, text, date(2022, 5, 1)) == {("USAOPP", "CHN", "11")}  # in opposition between terms
+    assert coded(coder, text, date(2012, 5, 1)) == set()  # before politics: not an actor at all
     assert coded(coder, text, date(2025, 5, 1)) == {("USAGOV", "CHN", "11")}
 
 
