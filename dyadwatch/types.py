@@ -82,7 +82,8 @@ class Actor:
     sector: str | None = None
     """CAMEO/ICEWS sector code: GOV, MIL, COP, SPY, JUD, LEG, MED, BUS, CVL, ... (None if unknown)."""
     igo: str | None = None
-    """IGO code for international organisations, e.g. "IGOUNO", "IGOEU" (None for states)."""
+    """Code of an actor that belongs to no state: an IGO ("IGOUNO", "IGOEU") or, as in CAMEO, an
+    international militarized group ("IMG"); None for states and their sectors."""
     name: str = ""
     """Canonical name of the entity matched ("Russia", "United Nations")."""
     how: str = ""

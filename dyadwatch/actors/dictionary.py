@@ -27,6 +27,9 @@ from dyadwatch.types import Actor
 
 DATA_DIR = Path(__file__).parent / "data"
 ACTOR_COLUMNS = ("alias", "code", "sector", "kind", "valid_from", "valid_to", "name")
+TRANSNATIONAL_PREFIXES = ("IGO", "IMG")
+"""Codes of actors that belong to no state: IGOs ("IGOUNO") and, as in CAMEO, international
+militarized groups ("IMG": al-Qaeda, ISIL). Their Actor has country None and the code in `igo`."""
 KINDS = frozenset({"name", "adjective", "demonym", "capital", "seat", "institution", "igo", "person"})
 
 
@@ -61,7 +64,7 @@ class ActorEntry:
 
     def actor(self, *, sector: str | None, how: str) -> Actor:
         """The Actor this entry denotes, with the given sector."""
-        is_igo = self.code.startswith("IGO")
+        is_igo = self.code.startswith(TRANSNATIONAL_PREFIXES)
         return Actor(
             country=None if is_igo else self.code,
             sector=sector,
