@@ -47,14 +47,37 @@ def _row(entry: ActorEntry, on: date | None) -> str:
     return f"{entry.alias!r}: {entry.code} {entry.sector or '-'} ({kind}{role}) {span}: {status}"
 
 
-def lookup_name(text: str, dictionary: ActorDictionary, *, on: date | None = None) -> Lookup:
-    """Resolve a name as the coder would (with no article context) and list the rows behind it."""
-    titles, name = _split_title(text.strip(), dictionary)
-    offset = len(text.strip()) - len(name)
+def _modifier_and_role(text: str, dictionary: ActorDictionary) -> tuple[str, tuple[str, ...]] | None:
+    """("Azerbaijani", ("nationals",)) for "Azerbaijani nationals"; None if the text is not alias + role noun."""
+    words = text.replace("'s ", " ").split()
+    for i in range(len(words) - 1, 0, -1):
+        alias, role = " ".join(words[:i]), [w.lower() for w in words[i:]]
+        phrases = tuple(" ".join(role[k:]) for k in range(len(role)))
+        if dictionary.sector_of(phrases) and (dictionary.lookup(alias) or dictionary.surnames.get(alias_key(alias))):
+            return alias, phrases
+    return None
+
+
+def _argument(text: str, dictionary: ActorDictionary) -> tuple[Argument, str]:
+    """The argument the coder would build for a stand-alone name or phrase, and the alias in it."""
+    split = _modifier_and_role(text, dictionary)
+    if split:
+        alias, phrases = split
+        hit = AliasHit(Span(alias, 0, len(alias)), is_head=False, owns_phrase=False, sector_phrases=phrases)
+        head = text.split()[-1]
+        return Argument(Span(text, 0, len(text)), Span(head, len(text) - len(head), len(text)), head.lower(),
+                        aliases=(hit,)), alias
+    titles, name = _split_title(text, dictionary)
+    offset = len(text) - len(name)
     hit = AliasHit(Span(name, offset, offset + len(name)), is_head=True, owns_phrase=True, titles=titles)
     head = name.split()[-1] if name.split() else name
-    arg = Argument(phrase=Span(text.strip(), 0, len(text.strip())), head=Span(head, 0, len(head)),
-                   head_lemma=head.lower(), aliases=(hit,))
+    return Argument(Span(text, 0, len(text)), Span(head, 0, len(head)), head.lower(), aliases=(hit,)), name
+
+
+def lookup_name(text: str, dictionary: ActorDictionary, *, on: date | None = None) -> Lookup:
+    """Resolve a name as the coder would (with no article context) and list the rows behind it."""
+    arg, name = _argument(text.strip(), dictionary)
+    hit = arg.aliases[0]
     found = ArticleResolver(dictionary, on=on, mentions=[hit.span]).resolve(arg)
     key = alias_key(name)
     rows = [*dictionary.entries.get(key, ()), *dictionary.surnames.get(key, ())]
