@@ -34,7 +34,8 @@ def people():
 
 
 def _overlap(a, b) -> bool:
-    return (a.valid_from or date.min) <= (b.valid_to or date.max) and (b.valid_from or date.min) <= (a.valid_to or date.max)
+    starts_before_b_ends = (a.valid_from or date.min) <= (b.valid_to or date.max)
+    return starts_before_b_ends and (b.valid_from or date.min) <= (a.valid_to or date.max)
 
 
 def test_people_rows_are_well_formed(people):
