@@ -97,7 +97,7 @@ class ArticleResolver:
     def _corefer(self, arg: Argument) -> list[Mention]:
         start = arg.phrase.start
         det = arg.determiner.split()
-        if arg.head_lemma in PERSON_PRONOUNS:
+        if arg.head.text.lower() in PERSON_PRONOUNS:  # "he"/"she" only: objects ("him") too often mean someone unlisted
             people = [e for s, e in sorted(self._people, key=lambda p: p[0]) if s < start]
             if not people:
                 return []

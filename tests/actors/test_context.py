@@ -136,3 +136,8 @@ def test_a_surname_inside_a_longer_unknown_name_is_not_that_person():
     arg = Argument(phrase=span("Elessar spokesman", 10), head=span("spokesman", 18), head_lemma="spokesman",
                    aliases=(spokesman,))
     assert codes(resolver().resolve(arg)) == ["GDRGOV"]
+
+
+def test_object_pronouns_are_not_guessed():
+    r = resolver(span("Eomer Eadig", 0))
+    assert r.resolve(plain("him", 100, head="him", lemma="he")) == []
