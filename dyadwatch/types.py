@@ -159,6 +159,18 @@ class Event:
     """Event date (the article's publication date unless the text says otherwise)."""
     versions: str = ""
     """Versions of the ontology and actor data that coded it, e.g. "ontology=1;actors=1"."""
+    plover_mode: str = ""
+    """PLOVER mode of the CAMEO code ("release", "expel"), from the published mapping ("" if none)."""
+    plover_context: str = ""
+    """PLOVER context of the CAMEO code ("diplomatic", "economic", ...) ("" if none)."""
+    date_precision: str = ""
+    """Precision of `date`: day, week, month, season, year or decade ("" when there is no date)."""
+    date_text: str = ""
+    """The expression the date was read from ("last week"); "" when it is the publication date."""
+    historical: bool = False
+    """True when the event happened more than a month before the article was published."""
+    reported_by: Mention | None = None
+    """Who reports or claims it ("Zakharova said ...", "according to TASS"), if the text says."""
 
     @property
     def dyad(self) -> tuple[str, str]:

@@ -82,7 +82,24 @@ CREATE TABLE discards (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (("0001_initial", _INITIAL),)
+_EVENT_DETAIL = """
+ALTER TABLE events ADD COLUMN plover_mode VARCHAR DEFAULT '';
+ALTER TABLE events ADD COLUMN plover_context VARCHAR DEFAULT '';
+ALTER TABLE events ADD COLUMN date_precision VARCHAR DEFAULT '';
+ALTER TABLE events ADD COLUMN date_text VARCHAR DEFAULT '';
+ALTER TABLE events ADD COLUMN historical BOOLEAN DEFAULT false;
+ALTER TABLE events ADD COLUMN reported_by_text VARCHAR;
+ALTER TABLE events ADD COLUMN reported_by_start INTEGER;
+ALTER TABLE events ADD COLUMN reported_by_end INTEGER;
+ALTER TABLE events ADD COLUMN reported_by_country VARCHAR;
+ALTER TABLE events ADD COLUMN reported_by_sector VARCHAR;
+ALTER TABLE events ADD COLUMN reported_by_igo VARCHAR;
+ALTER TABLE events ADD COLUMN reported_by_name VARCHAR;
+ALTER TABLE events ADD COLUMN reported_by_how VARCHAR;
+ALTER TABLE events ADD COLUMN reported_by_key VARCHAR;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (("0001_initial", _INITIAL), ("0002_event_detail", _EVENT_DETAIL))
 """Every migration, oldest first. Append only."""
 
 _LEDGER = "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"

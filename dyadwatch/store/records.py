@@ -61,7 +61,13 @@ EVENT_SCHEMA = pa.schema(
         ("quad", _I),
         ("modality", _S),
         ("versions", _S),
+        ("plover_mode", _S),
+        ("plover_context", _S),
+        ("date_precision", _S),
+        ("date_text", _S),
+        ("historical", pa.bool_()),
     ]
+    + _side("reported_by")
 )
 
 ARTICLE_COLUMNS = ", ".join(ARTICLE_SCHEMA.names)
@@ -102,22 +108,21 @@ def discards_table(discards: Sequence[Discarded]) -> pa.Table:
 
 
 def _mention_getters(side: str) -> list[Callable[[Event], Any]]:
-    """Getters for the nine columns of one mention of an event."""
+    """Getters for the nine columns of one mention of an event (all None for a missing mention)."""
 
-    def m(e: Event) -> Mention:
-        return getattr(e, side)
+    def get(path: str) -> Callable[[Event], Any]:
+        def read(e: Event) -> Any:
+            value: Any = getattr(e, side)
+            for name in path.split("."):
+                if value is None:
+                    return None
+                value = getattr(value, name)
+            return value
 
-    return [
-        lambda e: m(e).text,
-        lambda e: m(e).start,
-        lambda e: m(e).end,
-        lambda e: m(e).actor.country,
-        lambda e: m(e).actor.sector,
-        lambda e: m(e).actor.igo,
-        lambda e: m(e).actor.name,
-        lambda e: m(e).actor.how,
-        lambda e: m(e).actor.key,
-    ]
+        return read
+
+    actor = ("country", "sector", "igo", "name", "how", "key")
+    return [get(p) for p in ("text", "start", "end", *(f"actor.{a}" for a in actor))]
 
 
 def events_table(events: Sequence[Event]) -> pa.Table:
@@ -133,6 +138,8 @@ def events_table(events: Sequence[Event]) -> pa.Table:
         lambda e: e.trigger.start,
         lambda e: e.trigger.end,
         *(_field(n) for n in ("cameo", "cameo_root", "plover", "goldstein", "quad", "modality", "versions")),
+        *(_field(n) for n in ("plover_mode", "plover_context", "date_precision", "date_text", "historical")),
+        *_mention_getters("reported_by"),
     ]
     return _table(EVENT_SCHEMA, events, getters)
 
@@ -158,6 +165,10 @@ def _mention(row: Sequence[Any], at: int) -> Mention:
     return Mention(text, start, end, Actor(country, sector, igo, name, how))
 
 
+def _optional_mention(row: Sequence[Any], at: int) -> Mention | None:
+    return None if row[at] is None else _mention(row, at)
+
+
 def event_from_row(row: Sequence[Any]) -> Event:
     """Rebuild an `Event` from a row in `EVENT_COLUMNS` order."""
     event_id, article_id, sentence_index, when = row[0:4]
@@ -178,6 +189,12 @@ def event_from_row(row: Sequence[Any]) -> Event:
         modality=modality,
         versions=versions,
         date=_as_date(when),
+        plover_mode=row[32] or "",
+        plover_context=row[33] or "",
+        date_precision=row[34] or "",
+        date_text=row[35] or "",
+        historical=bool(row[36]),
+        reported_by=_optional_mention(row, 37),
     )
 
 

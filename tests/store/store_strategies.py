@@ -97,6 +97,12 @@ def events_for(draw: st.DrawFn, article: Article, sentence: Sentence) -> Event:
         modality=draw(st.sampled_from(MODALITIES)),
         date=draw(st.one_of(st.just(article.published), optional_dates)),
         versions=draw(st.sampled_from(("", "ontology=1;actors=1"))),
+        plover_mode=draw(st.sampled_from(("", "release", "expel"))),
+        plover_context=draw(st.sampled_from(("", "diplomatic"))),
+        date_precision=draw(st.sampled_from(("", "day", "month", "decade"))),
+        date_text=draw(st.sampled_from(("", "last week", "in the early 2000s"))),
+        historical=draw(st.booleans()),
+        reported_by=draw(st.none() | st.builds(lambda a: Mention(text[g0:g1], g0, g1, a), actors)),
     )
 
 

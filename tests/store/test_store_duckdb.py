@@ -66,7 +66,7 @@ def test_migrations_recorded_and_not_reapplied(tmp_path: Path) -> None:
     with DuckDBStore(path) as store:
         store.write_coded(coded(3))
     first = ledger(path)
-    assert [name for name, _ in first] == [name for name, _ in MIGRATIONS] == ["0001_initial"]
+    assert [name for name, _ in first] == [name for name, _ in MIGRATIONS] == ["0001_initial", "0002_event_detail"]
     with DuckDBStore(path) as store:
         assert store.counts()["articles"] == 3
     assert ledger(path) == first
@@ -75,22 +75,22 @@ def test_migrations_recorded_and_not_reapplied(tmp_path: Path) -> None:
 def test_appended_migration_applied_once(tmp_path: Path) -> None:
     path = tmp_path / "store.duckdb"
     DuckDBStore(path).close()
-    extended = (*MIGRATIONS, ("0002_notes", "CREATE TABLE notes (id VARCHAR PRIMARY KEY, body VARCHAR);"))
+    extended = (*MIGRATIONS, ("9001_notes", "CREATE TABLE notes (id VARCHAR PRIMARY KEY, body VARCHAR);"))
     for _ in range(2):
         with DuckDBStore(path, migrations=extended) as store:
             store.con.execute("INSERT INTO notes VALUES (?, ?) ON CONFLICT DO NOTHING", ["n1", "x"])
     names = [name for name, _ in ledger(path)]
-    assert names == ["0001_initial", "0002_notes"]
+    assert names == [name for name, _ in MIGRATIONS] + ["9001_notes"]
     with pytest.raises(StoreError, match="newer dyadwatch"):
         DuckDBStore(path)
 
 
 def test_failed_migration_rolls_back(tmp_path: Path) -> None:
     path = tmp_path / "store.duckdb"
-    bad = (*MIGRATIONS, ("0002_bad", "CREATE TABLE half (x INT); SELECT * FROM no_such_table;"))
-    with pytest.raises(StoreError, match="0002_bad"):
+    bad = (*MIGRATIONS, ("9002_bad", "CREATE TABLE half (x INT); SELECT * FROM no_such_table;"))
+    with pytest.raises(StoreError, match="9002_bad"):
         DuckDBStore(path, migrations=bad)
-    assert [name for name, _ in ledger(path)] == ["0001_initial"]
+    assert [name for name, _ in ledger(path)] == [name for name, _ in MIGRATIONS]
     con = duckdb.connect(str(path), read_only=True)
     tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     con.close()
@@ -209,3 +209,12 @@ def test_bulk_write_50k_events_under_10s(tmp_path: Path) -> None:
         assert time.perf_counter() - again < 10
         events = store.events(dyad=("AZE", "RUS"), since=date(2024, 3, 1))
         assert events and all(e.dyad == ("AZE", "RUS") and e.date >= date(2024, 3, 1) for e in events)
+
+
+def test_a_store_made_before_0002_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    DuckDBStore(path, migrations=MIGRATIONS[:1]).close()
+    with DuckDBStore(path) as store:
+        store.write_coded(coded(2))
+        assert store.counts()["events"] == len(store.events())
+    assert [name for name, _ in ledger(path)] == [name for name, _ in MIGRATIONS]
