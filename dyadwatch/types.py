@@ -282,3 +282,15 @@ class Candidate:
     intent, appeal, demand and threat verbs, which name their target there."""
     modality: str = "asserted"
     """Modality read from the grammar around the verb (one of `MODALITIES`)."""
+    reporter: Argument | None = None
+    """Who reports or claims it: the speaker of the governing clause, or an "according to" source."""
+    kind: str = "verb"
+    """"verb" for verbal triggers, "noun" for nominal ones ("the arrest of ...")."""
+    modifiers: tuple[str, ...] = ()
+    """Lemmas of the trigger's compound/adjective modifiers ("air" in "air strike"), for noun patterns."""
+    event_date: date | None = None
+    """Date the text gives for this event (None = none given; the publication date applies)."""
+    date_precision: str = ""
+    """Precision of `event_date` (day, week, month, season, year, decade)."""
+    date_text: str = ""
+    """The temporal expression `event_date` was read from."""

@@ -19,11 +19,13 @@ Rules (each has unit tests in tests/nlp/test_extract.py):
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from dyadwatch.nlp.attribution import reporter
+from dyadwatch.nlp.modality import read_modality
 from dyadwatch.types import AliasHit, Argument, Candidate, Span, Trigger
 
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod"})
@@ -32,21 +34,6 @@ SECTOR_DEPS = frozenset({"compound", "amod", "nmod"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLAUSE_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 """A pronoun subject of a reported clause means the reporter: "Syria said it would withdraw"."""
-NEGATORS = frozenset({"not", "n't", "never", "no"})
-DENY_HEADS = frozenset({"deny", "dismiss", "refute", "rebut"})
-ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge"})
-ALLEGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
-HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
-HYPOTHETICAL_HEADS = frozenset(
-    {"threaten", "want", "seek", "try", "hope", "offer", "propose", "consider", "urge", "call", "ask",
-     "demand", "wish", "attempt", "suggest", "refuse", "fail"}
-)
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-FUTURE_HEADS = frozenset(
-    {"plan", "intend", "prepare", "promise", "pledge", "vow", "agree", "decide", "expect", "aim", "schedule",
-     "set", "go", "due"}
-)
-MODALITY_ORDER = ("denied", "negated", "hypothetical", "future", "alleged")
 
 
 def _span(doc_offset: int, tokens: list[Token]) -> Span:
@@ -191,6 +178,13 @@ def argument_for_span(doc: Doc, start: int, end: int, alias_at: dict[int, tuple[
     return replace(arg, aliases=inside)
 
 
+def _complement_arguments(comp: Token) -> list[Token]:
+    """Who a governed clause is about: its objects, and for a finite clause ("denied that Israeli jets
+    used ...") its own subject too."""
+    own_subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")] if comp.dep_ == "ccomp" else []
+    return [*own_subjects, *logical_objects(comp), *_pobjs(comp)]
+
+
 def _pobjs(verb: Token) -> list[Token]:
     return [t for _, t in prep_objects(verb)]
 
@@ -219,9 +213,23 @@ def logical_subjects(verb: Token) -> list[Token]:
         return []
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return logical_subjects(verb.head)
+    accused = _accused(verb)
+    if accused:
+        return accused
     if verb.dep_ == "relcl":
         return [verb.head]
     return []
+
+
+def _accused(verb: Token) -> list[Token]:
+    """ "accused Baku of arresting ..." -> Baku acts in "arresting" (an alleged event)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "of" or prep.head is prep:
+        return []
+    accuser = prep.head
+    if accuser.lemma_.lower() not in ("accuse", "charge", "suspect", "blame", "convict"):
+        return []
+    return _with_conjuncts([c for c in accuser.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
 
 
 def _is_passive(verb: Token) -> bool:
@@ -257,50 +265,6 @@ def complement_verbs(verb: Token) -> list[Token]:
     """Verbs of the clause a verb governs ("agreed to release ...", "urged Baku to free ...")."""
     found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     return _with_conjuncts(found)
-
-
-def _governors(verb: Token) -> Iterator[tuple[Token, str]]:
-    """Verbs that govern this one through clausal links, nearest first, with the link label."""
-    tok = verb
-    for _ in range(6):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp") or tok.head is tok:
-            return
-        dep = tok.dep_
-        tok = tok.head
-        if tok.dep_ == "prep" and tok.head is not tok:
-            tok = tok.head
-        yield tok, dep
-
-
-def read_modality(verb: Token) -> str:
-    """Strongest modality cue around the verb (see module docstring)."""
-    cues: set[str] = set()
-    children = list(verb.children)
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in children):
-        cues.add("negated")
-    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if aux & HYPOTHETICAL_AUX:
-        cues.add("hypothetical")
-    if aux & FUTURE_AUX:
-        cues.add("future")
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
-        cues.add("hypothetical")
-    if any(c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS for c in children):
-        cues.add("alleged")
-    for governor, dep in _governors(verb):
-        lemma = governor.lemma_.lower()
-        if lemma in DENY_HEADS:
-            cues.add("denied")
-        elif lemma in ALLEGE_HEADS and dep in ("ccomp", "pcomp"):
-            cues.add("alleged")
-        elif dep == "xcomp" and lemma in HYPOTHETICAL_HEADS:
-            cues.add("hypothetical")
-        elif dep == "xcomp" and lemma in FUTURE_HEADS:
-            cues.add("future")
-        if dep == "conj":
-            continue
-        break
-    return next((m for m in MODALITY_ORDER if m in cues), "asserted")
 
 
 def _trigger(verb: Token, particle: Token | None, offset: int) -> Trigger:
@@ -343,10 +307,14 @@ def extract_candidates(
                 subjects=args(logical_subjects(verb)),
                 objects=args(objects),
                 prep_objects=tuple((p, a) for p, t in prep_objects(verb) for a in args([t])),
-                complement_objects=args(
-                    [t for comp in complement_verbs(verb) for t in [*logical_objects(comp), *_pobjs(comp)]]
-                ),
+                complement_objects=args([t for comp in complement_verbs(verb) for t in _complement_arguments(comp)]),
                 modality=read_modality(verb),
+                reporter=_reporter_argument(verb, alias_at, offset),
             )
         )
     return out
+
+
+def _reporter_argument(verb: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> Argument | None:
+    tok = reporter(verb)
+    return make_argument(tok, alias_at, offset) if tok is not None else None

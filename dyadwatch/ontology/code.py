@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from dyadwatch.ontology.tables import CameoCode, Ontology, VerbPattern
 from dyadwatch.types import Argument, Candidate, Event, Mention, content_id
@@ -53,14 +53,26 @@ def code_candidate(
     info = ontology.info(pattern.code)
     sources = [m for arg in candidate.subjects for m in resolve(arg)]
     targets = [m for arg in _targets(candidate, pattern, info.root) for m in resolve(arg)]
+    reported_by = next(iter(resolve(candidate.reporter)), None) if candidate.reporter is not None else None
     return [
-        _event(candidate, info, source, target, on=on, versions=versions)
+        _event(candidate, info, source, target, on=on, versions=versions, reported_by=reported_by)
         for source, target in _pairs(sources, targets, info.root)
     ]
 
 
+HISTORICAL_AFTER = timedelta(days=31)
+"""An event dated more than this before its article is `historical`."""
+
+
 def _event(
-    candidate: Candidate, info: CameoCode, source: Mention, target: Mention, *, on: date | None, versions: str
+    candidate: Candidate,
+    info: CameoCode,
+    source: Mention,
+    target: Mention,
+    *,
+    on: date | None,
+    versions: str,
+    reported_by: Mention | None,
 ) -> Event:
     event_id = content_id(
         candidate.article_id, str(candidate.sentence_index), f"{source.start}:{source.end}",
@@ -80,6 +92,12 @@ def _event(
         goldstein=info.goldstein,
         quad=info.quad,
         modality=candidate.modality,
-        date=on,
+        date=candidate.event_date or on,
         versions=versions,
+        plover_mode=info.plover_mode,
+        plover_context=info.plover_context,
+        date_precision=candidate.date_precision if candidate.event_date else ("day" if on else ""),
+        date_text=candidate.date_text if candidate.event_date else "",
+        historical=bool(on and candidate.event_date and on - candidate.event_date > HISTORICAL_AFTER),
+        reported_by=reported_by,
     )

@@ -1,0 +1,85 @@
+"""Modality of an event from the grammar around its trigger.
+
+Strongest cue first: denied (under "deny"), negated ("not", "never", "no longer"), hypothetical
+("may", "could", "would", "if", or under "threaten to" / "want to"), future ("will", "plans to",
+"is about to"), alleged ("reportedly", "according to", under "accuse ... of" / "claim that"),
+otherwise asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+DENY_HEADS = frozenset({"deny", "dismiss", "refute", "rebut"})
+ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge"})
+ALLEGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
+HYPOTHETICAL_HEADS = frozenset(
+    {"threaten", "want", "seek", "try", "hope", "offer", "propose", "consider", "urge", "call", "ask",
+     "demand", "wish", "attempt", "suggest", "refuse", "fail"}
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_HEADS = frozenset(
+    {"plan", "intend", "prepare", "promise", "pledge", "vow", "agree", "decide", "expect", "aim", "schedule",
+     "set", "go", "due"}
+)
+MODALITY_ORDER = ("denied", "negated", "hypothetical", "future", "alleged")
+
+
+def governors(verb: Token) -> Iterator[tuple[Token, str]]:
+    """Verbs that govern this one through clausal links, nearest first, with the link label."""
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp") or tok.head is tok:
+            return
+        dep = tok.dep_
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.head is not tok:
+            tok = tok.head
+        yield tok, dep
+
+
+def read_modality(verb: Token) -> str:
+    """Strongest modality cue around the verb (see module docstring)."""
+    cues: set[str] = set()
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in children):
+        cues.add("negated")
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX:
+        cues.add("hypothetical")
+    if aux & FUTURE_AUX:
+        cues.add("future")
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+        cues.add("hypothetical")
+    if any(c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS for c in children) or according_to(verb) is not None:
+        cues.add("alleged")
+    direct = True  # still in the verb's own clause chain (only conjunctions crossed so far)
+    for governor, dep in governors(verb):
+        lemma = governor.lemma_.lower()
+        if lemma in DENY_HEADS:
+            cues.add("denied")
+        elif lemma in ALLEGE_HEADS and dep in ("ccomp", "pcomp"):
+            cues.add("alleged")
+        elif direct and dep == "xcomp" and lemma in HYPOTHETICAL_HEADS:
+            cues.add("hypothetical")
+        elif direct and dep == "xcomp" and lemma in FUTURE_HEADS:
+            cues.add("future")
+        direct = direct and dep == "conj"
+    return next((m for m in MODALITY_ORDER if m in cues), "asserted")
+
+
+
+
+def according_to(verb: Token) -> Token | None:
+    """The object of an "according to X" in the verb's sentence, if any ("according to TASS")."""
+    for tok in verb.sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return pobj
+    return None
