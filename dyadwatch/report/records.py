@@ -7,7 +7,9 @@ One object per event::
      "trigger": {"text","start","end"}, "date"}
 
 Offsets are into the document text; `country` is ISO 3166-1 alpha-3 or null for an IGO, whose
-`code` is e.g. "IGOUNO". Later versions may add keys, never remove or rename them.
+`code` is e.g. "IGOUNO". Later versions may add keys, never remove or rename them. Added since the
+first version: in each actor "name" and "how" (how it was resolved); "date_precision", "date_text",
+"historical", "plover_mode", "plover_context", "reported_by" (an actor object or null), "versions".
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from typing import Any
 from dyadwatch.types import Event, Mention
 
 
-def _mention(mention: Mention) -> dict[str, Any]:
+def _mention(mention: Mention | None) -> dict[str, Any] | None:
+    if mention is None:
+        return None
     actor = mention.actor
     return {
         "text": mention.text,
@@ -26,6 +30,8 @@ def _mention(mention: Mention) -> dict[str, Any]:
         "country": actor.country,
         "sector": actor.sector,
         "code": actor.code,
+        "name": actor.name,
+        "how": actor.how,
     }
 
 
@@ -44,6 +50,13 @@ def event_record(event: Event, *, doc_id: str | None = None) -> dict[str, Any]:
         "modality": event.modality,
         "trigger": {"text": event.trigger.text, "start": event.trigger.start, "end": event.trigger.end},
         "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision or None,
+        "date_text": event.date_text or None,
+        "historical": event.historical,
+        "plover_mode": event.plover_mode or None,
+        "plover_context": event.plover_context or None,
+        "reported_by": _mention(event.reported_by),
+        "versions": event.versions,
     }
 
 
