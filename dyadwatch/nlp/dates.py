@@ -55,12 +55,12 @@ _RELATIVE_DAYS = {"today": 0, "tonight": 0, "overnight": 0, "this morning": 0, "
                   "tomorrow": 1, "day after tomorrow": 2}
 
 _LEAD = (r"as\s+(?:early|late|recently|far\s+back)\s+as|as\s+of|since|until|till|from|during|before|after|by|on|"
-         r"in|at|around|about|roughly|nearly|almost|throughout|over|between|toward|towards|"
+         r"in|at|around|about|roughly|nearly|almost|throughout|through|over|between|toward|towards|"
          r"(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|(?:first|second)\s+half|"
          r"(?:first|second|third|fourth|last)\s+quarter)\s+of|early|late|mid|earlier|later")
 """Prepositions and qualifiers that may precede a date expression (lower case, regex)."""
 _YEAR_LEAD = (r"as\s+(?:early|late|recently|far\s+back)\s+as|as\s+of|since|until|till|from|during|before|after|"
-              r"by|in|throughout|between|(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|"
+              r"by|in|throughout|through|between|(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|"
               r"(?:first|second)\s+half|(?:first|second|third|fourth|last)\s+quarter)\s+of|early|late|mid")
 """The words after which a bare four-digit number is read as a year."""
 
@@ -299,7 +299,9 @@ _F_DAY = r"(?<![\w-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
 _F_UNITS = (r"%|(?i:per\s?cent|percent|people|persons|troops|soldiers|votes|dollars|euros|pounds|residents|"
             r"civilians|tonnes|tons|km|kilometres|kilometers|miles|metres|meters|men|women|children|homes|"
             r"houses|cases|deaths)\b")
-_F_YEAR = rf"(?<![\d,.])(?:18|19|20)\d\d(?![\w%]|[.,]\d|-\d)(?!\s*(?:{_F_UNITS}))"
+_F_PLURAL = r"\s+(?!(?:was|has|is|as|its|this|his|us|across|unless|whereas|always|perhaps)\b)[a-z]+s\b"
+"""A following lower-case plural ("in 2000 trucks") means the number is a count, not a year."""
+_F_YEAR = rf"(?<![\d,.])(?:18|19|20)\d\d(?![\w%]|[.,]\d|-\d)(?!\s*(?:{_F_UNITS}))(?!{_F_PLURAL})"
 _F_TOD = r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
 _F_MOD = r"(?i:last|this|next)\s+"
 _F_START = r"(?<![\w'-])"
