@@ -75,6 +75,7 @@ def build_coder(settings: Settings, *, prefilter: bool = True) -> Coder:
         aliases=dictionary.aliases(),
         trigger_forms=ontology.trigger_forms,
         trigger_lemmas=frozenset(ontology.verbs),
+        noun_lemmas=frozenset(ontology.nouns),
         batch_size=settings.batch_size,
         prefilter=prefilter,
     )

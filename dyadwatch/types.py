@@ -237,6 +237,8 @@ class AliasHit:
     titles: tuple[str, ...] = ()
     """Lower-cased words before an alias that heads its phrase, longest first ("foreign minister",
     "minister" for "Foreign Minister Jeyhun Bayramov"): titles of people, role nouns of bodies."""
+    possessive: bool = False
+    """True for a possessive ("Baku's expulsion of ..."): an actor even when it is a capital."""
 
 
 @dataclass(frozen=True)

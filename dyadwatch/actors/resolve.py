@@ -22,7 +22,7 @@ from dyadwatch.types import AliasHit, Argument, Mention
 
 
 def _is_place(hit: AliasHit, entry: ActorEntry) -> bool:
-    return entry.kind == "capital" and not hit.owns_phrase
+    return entry.kind == "capital" and not hit.owns_phrase and not hit.possessive
 
 
 def _pick(found: list[tuple[AliasHit, ActorEntry]]) -> tuple[AliasHit, ActorEntry]:
@@ -45,6 +45,8 @@ def _sector(hit: AliasHit, entry: ActorEntry, dictionary: ActorDictionary) -> tu
             return entry.sector, f"{entry.kind}-as-actor"
         return entry.sector, entry.kind
     noun_sector = dictionary.sector_of(hit.sector_phrases)
+    if not noun_sector and hit.possessive and entry.kind in ("capital", "seat"):
+        return entry.sector, f"{entry.kind}-as-actor"
     if noun_sector:
         return noun_sector, f"{entry.kind}+role-noun"
     if entry.kind in ("institution", "seat", "igo"):

@@ -61,6 +61,7 @@ class Extractor:
         aliases: Iterable[str],
         trigger_forms: Collection[str],
         trigger_lemmas: Collection[str],
+        noun_lemmas: Collection[str] = (),
         batch_size: int = 64,
         prefilter: bool = True,
     ) -> None:
@@ -68,6 +69,7 @@ class Extractor:
         self.gazetteer = Gazetteer(nlp, aliases)
         self.trigger_forms = frozenset(f.lower() for f in trigger_forms)
         self.trigger_lemmas = frozenset(trigger_lemmas)
+        self.noun_lemmas = frozenset(noun_lemmas)
         self.batch_size = batch_size
         self.prefilter = prefilter
         self._sentencizer = Sentencizer()
@@ -124,6 +126,7 @@ class Extractor:
                     offset=sentence.start,
                     alias_spans=spans,
                     trigger_lemmas=self.trigger_lemmas,
+                    noun_lemmas=self.noun_lemmas,
                 )
             )
         counts = [sum(1 for _, keep in sents if keep) for sents in split]

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.nlp.attribution import reporter
 from dyadwatch.nlp.modality import read_modality
+from dyadwatch.nlp.nominal import is_nominal_trigger, noun_arguments, noun_modality
 from dyadwatch.types import AliasHit, Argument, Candidate, Span, Trigger
 
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod"})
@@ -110,6 +111,7 @@ def _alias_hit(head: Token, bounds: tuple[int, int], alias_tokens: Collection[in
         span=_span(offset, list(span)),
         is_head=is_head,
         owns_phrase=owns,
+        possessive=root.dep_ == "poss",
         sector_phrases=() if owns else _sector_phrases(owner, alias_tokens),
         titles=_titles(span[0], alias_tokens) if owns else (),
     )
@@ -281,6 +283,7 @@ def extract_candidates(
     offset: int,
     alias_spans: list[tuple[int, int]],
     trigger_lemmas: Collection[str],
+    noun_lemmas: Collection[str] = (),
 ) -> list[Candidate]:
     """Every trigger verb in a parsed sentence, with its arguments. `offset` maps doc chars to the article."""
     alias_at = {i: (s, e) for s, e in alias_spans for i in range(s, e)}
@@ -310,6 +313,51 @@ def extract_candidates(
                 complement_objects=args([t for comp in complement_verbs(verb) for t in _complement_arguments(comp)]),
                 modality=read_modality(verb),
                 reporter=_reporter_argument(verb, alias_at, offset),
+            )
+        )
+    out.extend(
+        _nominal_candidates(doc, article_id, sentence_index, offset, alias_at, noun_lemmas)
+    )
+    return out
+
+
+def _nominal_candidates(
+    doc: Doc,
+    article_id: str,
+    sentence_index: int,
+    offset: int,
+    alias_at: dict[int, tuple[int, int]],
+    noun_lemmas: Collection[str],
+) -> list[Candidate]:
+    """Candidates for nominal triggers ("the arrest of ... by ...")."""
+    out: list[Candidate] = []
+    for noun in doc:
+        if not is_nominal_trigger(noun, noun_lemmas):
+            continue
+        sources, targets = noun_arguments(noun, lambda t: t.i in alias_at)
+        if not sources or not targets:
+            continue
+        modifiers = tuple(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")) + tuple(
+            t.lemma_.lower() for t in targets
+        )
+
+        def args(tokens: list[Token]) -> tuple[Argument, ...]:
+            return tuple(a for tok in tokens for a in make_arguments(tok, alias_at, offset))
+
+        out.append(
+            Candidate(
+                article_id=article_id,
+                sentence_index=sentence_index,
+                trigger=_trigger(noun, None, offset),
+                lemma=noun.lemma_.lower(),
+                particle=None,
+                object_lemma=None,
+                subjects=args(sources),
+                objects=args(targets),
+                modality=noun_modality(noun),
+                reporter=_reporter_argument(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, alias_at, offset),
+                kind="noun",
+                modifiers=modifiers,
             )
         )
     return out

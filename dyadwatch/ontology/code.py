@@ -47,12 +47,19 @@ def code_candidate(
     versions: str,
 ) -> list[Event]:
     """Every (source, target) event the candidate yields; [] if the lexicon or actors do not apply."""
-    pattern = ontology.match(candidate.lemma, particle=candidate.particle, object_lemma=candidate.object_lemma)
-    if pattern is None:
-        return []
-    info = ontology.info(pattern.code)
+    if candidate.kind == "noun":
+        noun = ontology.match_noun(candidate.lemma, modifiers=candidate.modifiers)
+        if noun is None:
+            return []
+        info, target_args = ontology.info(noun.code), candidate.objects
+    else:
+        pattern = ontology.match(candidate.lemma, particle=candidate.particle, object_lemma=candidate.object_lemma)
+        if pattern is None:
+            return []
+        info = ontology.info(pattern.code)
+        target_args = _targets(candidate, pattern, info.root)
     sources = [m for arg in candidate.subjects for m in resolve(arg)]
-    targets = [m for arg in _targets(candidate, pattern, info.root) for m in resolve(arg)]
+    targets = [m for arg in target_args for m in resolve(arg)]
     reported_by = next(iter(resolve(candidate.reporter)), None) if candidate.reporter is not None else None
     return [
         _event(candidate, info, source, target, on=on, versions=versions, reported_by=reported_by)
