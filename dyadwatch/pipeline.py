@@ -14,6 +14,7 @@ from dyadwatch.analysis import dyad_series
 from dyadwatch.config import Settings
 from dyadwatch.errors import ConfigError, SourceError
 from dyadwatch.eval import check_floors, evaluate, format_reports, read_gold
+from dyadwatch.eval.modality import ModalityReport, evaluate_modality, format_modality_report, read_labelled
 from dyadwatch.ingest import read_sources
 from dyadwatch.nlp import Extractor, build_nlp
 from dyadwatch.ontology import Ontology, load_ontology
@@ -210,18 +211,37 @@ def run_evaluation(
     gold_paths: Sequence[str], *, settings: Settings, floors_file: str | None = None
 ) -> tuple[str, list[str]]:
     """Score the coder on gold files; returns the report table and any floor failures."""
-    paths = list(gold_paths) or [str(Path(settings.gold_dir) / p) for p in DEFAULT_GOLD]
+    paths = list(gold_paths) or [
+        str(Path(settings.gold_dir) / p) for p in DEFAULT_GOLD if (Path(settings.gold_dir) / p).exists()
+    ]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise SourceError(f"gold file not found: {missing[0]} (set gold_dir or pass files)")
     coder = build_coder(settings)
     events, actors = partial(_reported_events, coder=coder), partial(code_actor_spans, coder=coder)
+    events_all = partial(code_texts, coder=coder)
     reports = [evaluate(read_gold(p), events, actor_coder=actors) for p in paths]
+    modality = evaluate_modality(read_labelled(), events_all)
     failures: list[str] = []
     if floors_file:
         try:
             floors = json.loads(Path(floors_file).read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise ConfigError(f"floors file {floors_file}: {e}") from e
-        failures = check_floors(reports, floors)
-    return format_reports(reports), failures
+        failures = check_floors(reports, {k: v for k, v in floors.items() if k != OWN_SET})
+        failures += _modality_failures(modality, floors.get(OWN_SET, {}))
+    text = format_reports(reports) + "\n\nOwn modality and date set (dyadwatch/eval/data/modality.jsonl)\n"
+    return text + format_modality_report(modality), failures
+
+
+OWN_SET = "own_modality_set"
+"""Key in the floors file for the bundled modality/date set."""
+
+
+def _modality_failures(report: ModalityReport, floors: dict[str, float]) -> list[str]:
+    failures = []
+    for metric, floor in floors.items():
+        value = getattr(report, metric)
+        if value is None or value < floor:
+            failures.append(f"{OWN_SET}: {metric} {value if value is None else round(value, 3)} below floor {floor}")
+    return failures

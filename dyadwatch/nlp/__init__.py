@@ -127,6 +127,7 @@ class Extractor:
                     alias_spans=spans,
                     trigger_lemmas=self.trigger_lemmas,
                     noun_lemmas=self.noun_lemmas,
+                    published=articles[ai].published,
                 )
             )
         counts = [sum(1 for _, keep in sents if keep) for sents in split]

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from dyadwatch.nlp.attribution import reporter
+from dyadwatch.nlp.dates import EventDate
 from dyadwatch.nlp.modality import read_modality
 from dyadwatch.nlp.nominal import is_nominal_trigger, noun_arguments, noun_modality
+from dyadwatch.nlp.timing import SentenceDates, forward_if_future
 from dyadwatch.types import AliasHit, Argument, Candidate, Span, Trigger
 
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod"})
@@ -213,6 +216,10 @@ def logical_subjects(verb: Token) -> list[Token]:
         return _with_conjuncts(subjects)
     if _is_passive(verb):
         return []
+    if verb.dep_ == "xcomp" and _is_passive(verb.head):  # "Armenia is set to sign", "X is expected to visit"
+        raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            return _with_conjuncts(raised)
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return logical_subjects(verb.head)
     accused = _accused(verb)
@@ -284,9 +291,11 @@ def extract_candidates(
     alias_spans: list[tuple[int, int]],
     trigger_lemmas: Collection[str],
     noun_lemmas: Collection[str] = (),
+    published: date | None = None,
 ) -> list[Candidate]:
     """Every trigger verb in a parsed sentence, with its arguments. `offset` maps doc chars to the article."""
     alias_at = {i: (s, e) for s, e in alias_spans for i in range(s, e)}
+    dates = SentenceDates(doc, published)
     out: list[Candidate] = []
     for verb in doc:
         lemma = verb.lemma_.lower()
@@ -311,12 +320,13 @@ def extract_candidates(
                 objects=args(objects),
                 prep_objects=tuple((p, a) for p, t in prep_objects(verb) for a in args([t])),
                 complement_objects=args([t for comp in complement_verbs(verb) for t in _complement_arguments(comp)]),
-                modality=read_modality(verb),
+                modality=(modality := read_modality(verb)),
                 reporter=_reporter_argument(verb, alias_at, offset),
+                **_dated(forward_if_future(dates.for_trigger(verb), modality, published)),
             )
         )
     out.extend(
-        _nominal_candidates(doc, article_id, sentence_index, offset, alias_at, noun_lemmas)
+        _nominal_candidates(doc, article_id, sentence_index, offset, alias_at, noun_lemmas, dates)
     )
     return out
 
@@ -328,6 +338,7 @@ def _nominal_candidates(
     offset: int,
     alias_at: dict[int, tuple[int, int]],
     noun_lemmas: Collection[str],
+    dates: SentenceDates,
 ) -> list[Candidate]:
     """Candidates for nominal triggers ("the arrest of ... by ...")."""
     out: list[Candidate] = []
@@ -358,9 +369,16 @@ def _nominal_candidates(
                 reporter=_reporter_argument(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, alias_at, offset),
                 kind="noun",
                 modifiers=modifiers,
+                **_dated(dates.for_trigger(noun)),  # nominal modality rarely marks the future
             )
         )
     return out
+
+
+def _dated(found: EventDate | None) -> dict[str, object]:
+    if found is None:
+        return {}
+    return {"event_date": found.day, "date_precision": found.precision, "date_text": found.text}
 
 
 def _reporter_argument(verb: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> Argument | None:

@@ -13,14 +13,18 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 NEGATORS = frozenset({"not", "n't", "never", "no"})
-DENY_HEADS = frozenset({"deny", "dismiss", "refute", "rebut"})
-ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge"})
+DENY_HEADS = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
+ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge", "report"})
 ALLEGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
 HYPOTHETICAL_HEADS = frozenset(
     {"threaten", "want", "seek", "try", "hope", "offer", "propose", "consider", "urge", "call", "ask",
-     "demand", "wish", "attempt", "suggest", "refuse", "fail"}
+     "demand", "wish", "attempt", "suggest"}
 )
+NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "avoid", "stop", "cease"})
+"""'refused to apologise', 'failed to pay': the governed event did not happen."""
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "rumour", "rumor", "charge"})
+"""'rejected claims that ...', 'media reports that ...': the clause hangs on one of these nouns."""
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 FUTURE_HEADS = frozenset(
     {"plan", "intend", "prepare", "promise", "pledge", "vow", "agree", "decide", "expect", "aim", "schedule",
@@ -33,12 +37,15 @@ def governors(verb: Token) -> Iterator[tuple[Token, str]]:
     """Verbs that govern this one through clausal links, nearest first, with the link label."""
     tok = verb
     for _ in range(6):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp", "acl") or tok.head is tok:
             return
         dep = tok.dep_
         tok = tok.head
         if tok.dep_ == "prep" and tok.head is not tok:
             tok = tok.head
+        if tok.lemma_.lower() in CLAIM_NOUNS and tok.head is not tok:  # "rejected claims that X"
+            yield tok, dep
+            dep, tok = "ccomp", tok.head
         yield tok, dep
 
 
@@ -60,10 +67,14 @@ def read_modality(verb: Token) -> str:
     direct = True  # still in the verb's own clause chain (only conjunctions crossed so far)
     for governor, dep in governors(verb):
         lemma = governor.lemma_.lower()
-        if lemma in DENY_HEADS:
+        if lemma in DENY_HEADS and dep != "conj":  # "denied X but said it will Y": Y is not denied
             cues.add("denied")
         elif lemma in ALLEGE_HEADS and dep in ("ccomp", "pcomp"):
             cues.add("alleged")
+        elif lemma in CLAIM_NOUNS and governor.pos_ in ("NOUN", "PROPN"):
+            cues.add("alleged")
+        elif direct and dep == "xcomp" and lemma in NEGATING_HEADS:
+            cues.add("negated")
         elif direct and dep == "xcomp" and lemma in HYPOTHETICAL_HEADS:
             cues.add("hypothetical")
         elif direct and dep == "xcomp" and lemma in FUTURE_HEADS:
