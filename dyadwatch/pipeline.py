@@ -16,7 +16,7 @@ from dyadwatch.errors import ConfigError, SourceError
 from dyadwatch.eval import check_floors, evaluate, format_reports, read_gold
 from dyadwatch.eval.modality import ModalityReport, evaluate_modality, format_modality_report, read_labelled
 from dyadwatch.ingest import read_sources
-from dyadwatch.nlp import Extractor, build_nlp
+from dyadwatch.nlp import HEADLINE, Extractor, build_nlp
 from dyadwatch.ontology import Ontology, load_ontology
 from dyadwatch.ontology.code import code_candidate
 from dyadwatch.report import build_brief
@@ -48,15 +48,24 @@ class Coder:
         out = []
         for parse in self.extractor.parse(articles):
             on = parse.article.published
-            resolver = ArticleResolver(self.dictionary, on=on, mentions=parse.mentions)
+            body = ArticleResolver(self.dictionary, on=on, mentions=parse.mentions)
+            headline = ArticleResolver(self.dictionary, on=on, mentions=[])
             events: list[Event] = []
             for cand in parse.candidates:
+                resolver = headline if cand.sentence_index == HEADLINE else body
                 found = code_candidate(
                     cand, ontology=self.ontology, resolve=resolver.resolve, on=on, versions=self.versions
                 )
                 events.extend(found)
-            out.append(CodedArticle(parse.article, parse.sentences, tuple(_unique(events)), parse.parsed))
+            kept = tuple(_unique(_headline_news_only(events)))
+            out.append(CodedArticle(parse.article, parse.sentences, kept, parse.parsed))
         return out
+
+
+def _headline_news_only(events: list[Event]) -> list[Event]:
+    """Headline events the body repeats (same dyad and CAMEO root) are dropped: one event, not two."""
+    body = {(e.dyad, e.cameo_root) for e in events if e.sentence_index != HEADLINE}
+    return [e for e in events if e.sentence_index != HEADLINE or (e.dyad, e.cameo_root) not in body]
 
 
 def _unique(events: Iterable[Event]) -> Iterator[Event]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyadwatch.nlp import HEADLINE
 from dyadwatch.pipeline import brief_for, run_pipeline
 from dyadwatch.store import open_store
 from tests.conftest import DEMO_CORPUS
@@ -64,7 +65,18 @@ def test_demo_events_trace_back_to_their_sentences(demo_store):
             article = store.article(event.article_id)
             sentence = store.sentence(event.article_id, event.sentence_index)
             assert article is not None and sentence is not None
-            assert article.text[sentence.start : sentence.end] == sentence.text
+            text = article.title if event.sentence_index == HEADLINE else article.text
+            assert text[sentence.start : sentence.end] == sentence.text
             for span in (event.source, event.target, event.trigger):
-                assert article.text[span.start : span.end] == span.text
+                assert text[span.start : span.end] == span.text
                 assert sentence.start <= span.start and span.end <= sentence.end
+
+
+def test_demo_headlines_are_coded_once(demo_store):
+    path, _ = demo_store
+    with open_store(str(path), read_only=True) as store:
+        events = store.events()
+        headline = [e for e in events if e.sentence_index == HEADLINE]
+        body = {(e.article_id, e.dyad, e.cameo_root) for e in events if e.sentence_index != HEADLINE}
+        assert all((e.article_id, e.dyad, e.cameo_root) not in body for e in headline)
+        assert store.sentence(events[0].article_id, HEADLINE) is not None  # every headline is stored

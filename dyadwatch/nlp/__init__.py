@@ -18,7 +18,10 @@ from dyadwatch.nlp.gazetteer import Gazetteer
 from dyadwatch.nlp.model import build_nlp, resolve_model_name
 from dyadwatch.types import Argument, Article, Candidate, Sentence, Span
 
-__all__ = ["Extractor", "ArticleParse", "build_nlp", "resolve_model_name"]
+__all__ = ["HEADLINE", "Extractor", "ArticleParse", "build_nlp", "resolve_model_name"]
+
+HEADLINE = -1
+"""Sentence index of an article's headline; its offsets index `Article.title`."""
 
 COREFERRING_WORDS = frozenset(
     {"he", "she", "ministry", "agency", "embassy", "government", "president", "minister", "countries",
@@ -78,6 +81,8 @@ class Extractor:
         """Sentences of the article, each with whether it passes the prefilter, and all alias spans."""
         out: list[tuple[Sentence, bool]] = []
         mentions: list[Span] = []
+        if article.title.strip():
+            out.append(self._headline(article))
         for match in _PARAGRAPH.finditer(article.text):
             doc = self._sentencizer(self.nlp.make_doc(match.group()))
             for sent in doc.sents:
@@ -88,8 +93,17 @@ class Extractor:
                 hits = self.gazetteer.spans(sent)
                 keep = self._may_hold_event(sent, len(hits), bool(mentions))
                 mentions.extend(Span(h.text, match.start() + h.start_char, match.start() + h.end_char) for h in hits)
-                out.append((Sentence(article.id, len(out), start, start + len(text), text), keep))
+                index = sum(1 for sentence, _ in out if sentence.index >= 0)
+                out.append((Sentence(article.id, index, start, start + len(text), text), keep))
         return out, mentions
+
+    def _headline(self, article: Article) -> tuple[Sentence, bool]:
+        """The headline as sentence -1, whose offsets index `Article.title` (not `Article.text`)."""
+        title = article.title.strip()
+        start = article.title.index(title)
+        doc = self.nlp.make_doc(title)
+        keep = self._may_hold_event(doc[:], len(self.gazetteer.spans(doc)), False)
+        return Sentence(article.id, HEADLINE, start, start + len(title), title), keep
 
     def _may_hold_event(self, sent: SpacySpan, hits: int, earlier: bool) -> bool:
         if not self.prefilter or hits >= 2:
