@@ -47,7 +47,8 @@ def test_reported_by_speaker_and_according_to(coder):
 
 
 def test_denial_is_a_reject_event_and_the_denied_event_is_denied(coder):
-    found = {e.trigger.text: e for e in events(coder, "Baku denied that Israeli jets used its airspace to attack Iran.")}
+    text = "Baku denied that Israeli jets used its airspace to attack Iran."
+    found = {e.trigger.text: e for e in events(coder, text)}
     assert found["denied"].plover == "REJECT" and found["denied"].source.actor.key == "AZE"
     assert found["attack"].modality == "denied" and found["attack"].dyad == ("ISR", "IRN")
 
@@ -60,7 +61,8 @@ def test_accused_of_gives_an_alleged_event_by_the_accused(coder):
 def test_event_dates_from_the_text_with_precision_and_historical_flag(coder):
     text = "Baku said on Tuesday that Russian police had raided homes of Azerbaijani residents last week."
     raid = one(coder, text, "raided")
-    assert (raid.date, raid.date_precision, raid.date_text, raid.historical) == (date(2025, 6, 23), "week", "last week", False)
+    assert (raid.date, raid.date_precision, raid.date_text) == (date(2025, 6, 23), "week", "last week")
+    assert not raid.historical
     closed = one(coder, "Azerbaijan closed the Russian House in February 2025.", "closed")
     assert (closed.date, closed.date_precision, closed.historical) == (date(2025, 2, 1), "month", True)
     shelled = one(coder, "Russia shelled Georgian villages in the early 2000s.", "shelled")
@@ -70,7 +72,8 @@ def test_event_dates_from_the_text_with_precision_and_historical_flag(coder):
 
 
 def test_a_planned_event_dated_by_a_bare_month_lies_ahead(coder):
-    e = one(coder, "Israel might attack Iranian nuclear facilities as early as February.", "attack", on=date(2025, 7, 2))
+    text = "Israel might attack Iranian nuclear facilities as early as February."
+    e = one(coder, text, "attack", on=date(2025, 7, 2))
     assert e.modality == "hypothetical" and e.date == date(2026, 2, 1)
 
 
