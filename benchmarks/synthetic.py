@@ -55,7 +55,8 @@ class State:
     adjective: str
     capital: str
     leaders: tuple[str, ...]
-    """Named leaders (from people.tsv) or generic role phrases built on the adjective."""
+    """Named leaders (current heads of state/government and foreign ministers from people/*.tsv) or
+    generic role phrases built on the adjective."""
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -69,9 +70,11 @@ def load_states() -> list[State]:
     for row in _rows(DATA / "actors.tsv"):
         by_code.setdefault(row["code"], {}).setdefault(row["kind"], []).append(row)
     people: dict[str, list[str]] = {}
-    for row in _rows(DATA / "people.tsv"):
+    senior = ("head_of_state", "head_of_government", "foreign_minister")
+    for row in (r for path in sorted((DATA / "people").glob("*.tsv")) for r in _rows(path)):
         full = row["name"]
-        if not row["valid_to"] and " " in full and full not in people.get(row["code"], []):
+        current = not row["valid_to"] and row.get("role") in senior
+        if current and " " in full and full == row["alias"] and full not in people.get(row["code"], []):
             people.setdefault(row["code"], []).append(full)
     states = []
     for code in COUNTRIES:
