@@ -86,6 +86,7 @@ def build_coder(settings: Settings, *, prefilter: bool = True) -> Coder:
         trigger_forms=ontology.trigger_forms,
         trigger_lemmas=frozenset(ontology.verbs),
         noun_lemmas=frozenset(ontology.nouns),
+        coref_words={phrase.split()[-1] for phrase in (*dictionary.sectors, *dictionary.titles)},
         batch_size=settings.batch_size,
         prefilter=prefilter,
     )

@@ -23,11 +23,8 @@ __all__ = ["HEADLINE", "Extractor", "ArticleParse", "build_nlp", "resolve_model_
 HEADLINE = -1
 """Sentence index of an article's headline; its offsets index `Article.title`."""
 
-COREFERRING_WORDS = frozenset(
-    {"he", "she", "ministry", "agency", "embassy", "government", "president", "minister", "countries",
-     "sides", "both", "spokesman", "spokeswoman", "spokesperson", "kremlin"}
-)
-"""Words that can refer back to an actor named earlier; with a trigger they let a sentence through."""
+COREFERRING_WORDS = frozenset({"he", "she", "both", "two", "countries", "sides", "states", "governments", "nations"})
+"""Words that can refer back to an actor named earlier; the pipeline adds every role noun and title."""
 
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
 
@@ -52,9 +49,9 @@ class ArticleParse:
 class Extractor:
     """Splits articles into sentences, prefilters them cheaply and fully parses only the candidates.
 
-    A sentence is parsed when it holds two actor aliases, or one alias and a lexicon trigger form,
-    or a trigger form and a word that can refer back to an actor named earlier in the article
-    ("he", "the ministry", "both sides").
+    A sentence is parsed when it holds two actor aliases, or a lexicon trigger form with one alias (in
+    it or earlier in the article) and a word that can refer back to an actor ("he", "the ministry",
+    "both sides"): every event needs two actors, so nothing else can yield one.
     """
 
     def __init__(
@@ -65,6 +62,7 @@ class Extractor:
         trigger_forms: Collection[str],
         trigger_lemmas: Collection[str],
         noun_lemmas: Collection[str] = (),
+        coref_words: Collection[str] = (),
         batch_size: int = 64,
         prefilter: bool = True,
     ) -> None:
@@ -73,6 +71,7 @@ class Extractor:
         self.trigger_forms = frozenset(f.lower() for f in trigger_forms)
         self.trigger_lemmas = frozenset(trigger_lemmas)
         self.noun_lemmas = frozenset(noun_lemmas)
+        self.coref_words = COREFERRING_WORDS | {w.lower() for w in coref_words}
         self.batch_size = batch_size
         self.prefilter = prefilter
         self._sentencizer = Sentencizer()
@@ -106,11 +105,13 @@ class Extractor:
         return Sentence(article.id, HEADLINE, start, start + len(title), title), keep
 
     def _may_hold_event(self, sent: SpacySpan, hits: int, earlier: bool) -> bool:
+        """An event needs two actors: two aliases, or an alias (here or earlier in the article) and a
+        word that refers back to one, next to a lexicon trigger form."""
         if not self.prefilter or hits >= 2:
             return True
-        if not any(t.lower_ in self.trigger_forms for t in sent):
+        if not (hits or earlier) or not any(t.lower_ in self.coref_words for t in sent):
             return False
-        return hits == 1 or (earlier and any(t.lower_ in COREFERRING_WORDS for t in sent))
+        return any(t.lower_ in self.trigger_forms for t in sent)
 
     def arguments_for(
         self, text: str, spans: Sequence[tuple[int, int]]
