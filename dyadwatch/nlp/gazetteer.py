@@ -36,8 +36,9 @@ class Gazetteer:
             self._lower.add("ALIAS", lower[start : start + 1000])
 
     def spans(self, doc: Doc | Span) -> list[Span]:
-        """Longest non-overlapping alias matches, in text order."""
-        found = [doc[s:e] for _, s, e in self._exact(doc)] + [doc[s:e] for _, s, e in self._lower(doc)]
+        """Longest non-overlapping alias matches, in text order, as spans of the underlying Doc (a
+        matcher run on a sentence Span reports Doc positions, so indices are never sentence-relative)."""
+        found = [*self._exact(doc, as_spans=True), *self._lower(doc, as_spans=True)]
         return sorted(filter_spans(found), key=lambda span: span.start)
 
     def count(self, doc: Doc | Span) -> int:

@@ -269,3 +269,16 @@ def test_alias_heading_an_of_phrase_owns_it():
     minas, press = cand.objects[0].aliases
     assert minas.span.text == "Minas" and not minas.owns_phrase
     assert press.span.text == "Gondorpress" and press.owns_phrase and not press.is_head
+
+
+def test_gazetteer_spans_inside_a_later_sentence_point_at_the_right_tokens():
+    from spacy.pipeline import Sentencizer
+
+    from dyadwatch.nlp.gazetteer import Gazetteer
+
+    nlp = spacy.blank("en")
+    gazetteer = Gazetteer(nlp, ["Arnor", "Gondor"])
+    doc = Sentencizer()(nlp("The weather was fine. Arnor and Gondor signed a treaty."))
+    second = list(doc.sents)[1]
+    assert [s.text for s in gazetteer.spans(second)] == ["Arnor", "Gondor"]
+    assert gazetteer.count(second) == 2
