@@ -38,6 +38,7 @@ from synthetic import synthetic_articles
 from dyadwatch import __version__
 from dyadwatch.config import load_settings
 from dyadwatch.ingest import read_sources
+from dyadwatch.nlp import resolve_model_name
 from dyadwatch.pipeline import ARTICLE_BATCH, Coder, build_coder
 from dyadwatch.types import Article, CodedArticle, Event
 
@@ -148,7 +149,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
     coder, load_s = timed(lambda: build_coder(settings))
     coder_full, load_full_s = timed(lambda: build_coder(settings, prefilter=False))  # spaCy pipeline is cached
-    nlp = coder.extractor.nlp
+    nlp = spacy.load(resolve_model_name(settings.spacy_model))  # the full pipeline, every component
     log(f"loaded {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')} in {load_s:.2f} s")
 
     # warm-up: one pass over a small synthetic corpus through every timed path
