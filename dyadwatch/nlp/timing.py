@@ -3,8 +3,9 @@
 An event takes the date expression inside its own clause: the trigger's subtree minus the clauses it
 governs ("Baku said on Tuesday that police had raided homes last week": "on Tuesday" belongs to
 "said", "last week" to "raided"). A verb conjoined to another without a date of its own shares that
-verb's ("raided the office on Monday and arrested two staff"); a noun trigger without one takes the
-date of the verb it depends on. No expression: the caller falls back to the publication date.
+verb's ("raided the office on Monday and arrested two staff"), as does a "when" clause ("arrested at
+the end of June, when police raided the office"); a noun trigger without one takes the date of the
+verb it depends on. No expression: the caller falls back to the publication date.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class SentenceDates:
             for tokens, resolved in self._found:
                 if tokens & own:
                     return resolved
-            if tok.dep_ == "conj" or (tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok):
+            if tok.dep_ == "conj" or (tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok) or _when_clause(tok):
                 tok = tok.head
                 continue
             return None
@@ -76,3 +77,9 @@ def forward_if_future(found: EventDate | None, modality: str, published: date | 
     if found.precision == "day" and re.search(WEEKDAYS, found.text, re.I):
         return replace(found, day=found.day + timedelta(days=7))
     return found
+
+
+def _when_clause(tok: Token) -> bool:
+    """ "arrested at the end of June, when police raided the office": the raid shares that date."""
+    when = any(c.dep_ == "advmod" and c.lower_ in ("when", "as", "while") for c in tok.children)
+    return tok.dep_ in ("advcl", "relcl") and when

@@ -80,3 +80,12 @@ def test_a_planned_event_dated_by_a_bare_month_lies_ahead(coder):
 def test_plover_mode_and_context_come_with_the_code(coder):
     e = one(coder, "Azerbaijan released two Russian journalists.", "released")
     assert e.cameo == "0841" and e.plover == "RETREAT" and e.plover_mode == "release"
+
+
+def test_a_when_clause_shares_the_date_of_its_governor(coder):
+    text = (
+        "Two Russian journalists were arrested in Baku at the end of June, "
+        "when Azerbaijani police raided the Sputnik office."
+    )
+    e = one(coder, text, "raided", on=date(2025, 10, 14))
+    assert (e.date, e.date_precision, e.historical) == (date(2025, 6, 1), "month", True)
