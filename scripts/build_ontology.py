@@ -35,6 +35,8 @@ import re
 import sys
 from pathlib import Path
 
+from dyadwatch.ontology.tables import penta_for_root, quad_for_root  # one definition of the classes
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = REPO.parent / "shared" / "data" / "reference"
 DEFAULT_OUT = REPO / "dyadwatch" / "ontology" / "data" / "cameo.tsv"
@@ -52,26 +54,6 @@ OLD_PLOVER = {
     "YIELD": "CONCEDE",
 }
 MAPPING_LINE = re.compile(r"^(\d{2,4})\s*:\s*(.*)$")
-
-
-def quad_class(root: str) -> int:
-    """GDELT QuadClass for a two-digit root (verified against GDELT 1.0 rows)."""
-    n = int(root)
-    return 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4
-
-
-def penta_class(root: str) -> int:
-    """Phoenix-style penta class for a two-digit root."""
-    n = int(root)
-    if n <= 2:
-        return 0
-    if n <= 5:
-        return 1
-    if n <= 8:
-        return 2
-    if n <= 13 or n == 16:
-        return 3
-    return 4
 
 
 def read_icews(path: Path) -> list[tuple[str, str, float]]:
@@ -133,8 +115,8 @@ def build(reference: Path) -> list[tuple[str, ...]]:
                 code,
                 name,
                 f"{goldstein:g}",
-                str(quad_class(root)),
-                str(penta_class(root)),
+                str(quad_for_root(root)),
+                str(penta_for_root(root)),
                 plover,
                 mode,
                 context,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dyadwatch.ontology.tables import penta_for_root
+
 PLOVER_RENAMES: dict[str, str] = {
     "DEMAND": "REQUEST",
     "DISAPPROVE": "ACCUSE",
@@ -31,13 +33,6 @@ PLOVER_TYPES: frozenset[str] = frozenset(
 FICTIONAL_FORMATS: frozenset[str] = frozenset({"petr-unittest"})
 """Formats whose actors are fictional (Arnor, Gondor): only valid with their own test dictionaries."""
 
-_PENTA_BY_ROOT: dict[int, int] = {
-    **{r: 0 for r in (1, 2)},
-    **{r: 1 for r in (3, 4, 5)},
-    **{r: 2 for r in (6, 7, 8)},
-    **{r: 3 for r in (9, 10, 11, 12, 13, 16)},
-    **{r: 4 for r in (14, 15, 17, 18, 19, 20)},
-}
 
 
 @dataclass(frozen=True)
@@ -115,9 +110,9 @@ class GoldSet:
 
 def penta_of_root(root: str | None) -> int | None:
     """Penta class of a CAMEO root ("14" -> 4); None for a missing or non-CAMEO root."""
-    if not root or not root[:2].isdigit():
+    if not root or not root[:2].isdigit() or not 1 <= int(root[:2]) <= 20:
         return None
-    return _PENTA_BY_ROOT.get(int(root[:2]))
+    return penta_for_root(root[:2])
 
 
 def current_plover(name: str | None) -> str | None:
