@@ -220,6 +220,8 @@ def logical_subjects(verb: Token) -> list[Token]:
         raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if raised:
             return _with_conjuncts(raised)
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head is not verb.head:
+        return logical_subjects(verb.head.head)  # "Syria is willing to withdraw", "ready to talk"
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return logical_subjects(verb.head)
     accused = _accused(verb)

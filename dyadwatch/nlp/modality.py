@@ -19,7 +19,7 @@ ALLEGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedl
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
 HYPOTHETICAL_HEADS = frozenset(
     {"threaten", "want", "seek", "try", "hope", "offer", "propose", "consider", "urge", "call", "ask",
-     "demand", "wish", "attempt", "suggest"}
+     "demand", "wish", "attempt", "suggest", "willing", "ready", "prepared", "eager", "able"}
 )
 NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "avoid", "stop", "cease"})
 """'refused to apologise', 'failed to pay': the governed event did not happen."""
@@ -28,7 +28,7 @@ CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggest
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 FUTURE_HEADS = frozenset(
     {"plan", "intend", "prepare", "promise", "pledge", "vow", "agree", "decide", "expect", "aim", "schedule",
-     "set", "go", "due"}
+     "set", "go", "due", "about", "poised", "scheduled"}
 )
 MODALITY_ORDER = ("denied", "negated", "hypothetical", "future", "alleged")
 

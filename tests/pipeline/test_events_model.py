@@ -89,3 +89,10 @@ def test_a_when_clause_shares_the_date_of_its_governor(coder):
     )
     e = one(coder, text, "raided", on=date(2025, 10, 14))
     assert (e.date, e.date_precision, e.historical) == (date(2025, 6, 1), "month", True)
+
+
+def test_willing_and_about_to_raise_their_subject_and_mark_the_mood(coder):
+    e = one(coder, "Syria says it is willing to withdraw its troops from Lebanon.", "withdraw")
+    assert e.source.actor.key == "SYR" and e.modality == "hypothetical"
+    e = one(coder, "Georgia is about to expel two Russian diplomats.", "expel")
+    assert e.dyad == ("GEO", "RUS") and e.modality == "future"
