@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
@@ -307,8 +308,7 @@ def extract_candidates(
         objects = logical_objects(verb)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
-        def args(tokens: list[Token]) -> tuple[Argument, ...]:
-            return tuple(a for tok in tokens for a in make_arguments(tok, alias_at, offset))
+        args = partial(_arguments, alias_at=alias_at, offset=offset)
 
         out.append(
             Candidate(
@@ -354,8 +354,7 @@ def _nominal_candidates(
             t.lemma_.lower() for t in targets
         )
 
-        def args(tokens: list[Token]) -> tuple[Argument, ...]:
-            return tuple(a for tok in tokens for a in make_arguments(tok, alias_at, offset))
+        args = partial(_arguments, alias_at=alias_at, offset=offset)
 
         out.append(
             Candidate(
@@ -375,6 +374,11 @@ def _nominal_candidates(
             )
         )
     return out
+
+
+def _arguments(tokens: list[Token], *, alias_at: dict[int, tuple[int, int]], offset: int) -> tuple[Argument, ...]:
+    """Arguments for the noun phrases headed by `tokens` (coordinated modifiers split)."""
+    return tuple(a for tok in tokens for a in make_arguments(tok, alias_at, offset))
 
 
 def _dated(found: EventDate | None) -> dict[str, object]:
