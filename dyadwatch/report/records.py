@@ -10,6 +10,7 @@ Offsets are into the document text; `country` is ISO 3166-1 alpha-3 or null for 
 `code` is e.g. "IGOUNO". Later versions may add keys, never remove or rename them. Added since the
 first version: in each actor "name" and "how" (how it was resolved); "date_precision", "date_text",
 "historical", "plover_mode", "plover_context", "reported_by" (an actor object or null), "versions".
+For stored articles, "sentence": -1 marks the headline; its offsets index the article's title.
 """
 
 from __future__ import annotations
