@@ -21,7 +21,7 @@ from dyadwatch.ontology import Ontology, load_ontology
 from dyadwatch.ontology.code import code_candidate
 from dyadwatch.report import build_brief
 from dyadwatch.store import Store
-from dyadwatch.types import Article, CodedArticle, Discarded, Event, IngestSummary, content_id
+from dyadwatch.types import Article, CodedArticle, Discarded, Event, IngestSummary
 
 ARTICLE_BATCH = 32
 """Articles coded and written per store transaction."""
@@ -168,11 +168,6 @@ def run_pipeline(
             n_sentences += result.sentences
     store.write_discards(discarded)
     return IngestSummary(stored, duplicates, n_events, n_sentences, tuple(discarded))
-
-
-def document_id(text: str) -> str:
-    """Content id for a text given without an id."""
-    return content_id(text, prefix="d")
 
 
 def brief_for(

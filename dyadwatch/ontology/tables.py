@@ -11,16 +11,18 @@ Every row is validated on load; a malformed file raises `DataFileError` naming t
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from dyadwatch.errors import DataFileError
 from dyadwatch.ontology.forms import inflect, noun_forms
 
 DATA_DIR = Path(__file__).parent / "data"
+_P = TypeVar("_P", "VerbPattern", "NounPattern")
 CAMEO_HEADER = ("code", "name", "goldstein", "quad", "penta", "plover", "plover_mode", "plover_context")
 VERBS_HEADER = ("verb", "particle", "object", "prep", "code", "note")
 NOUNS_HEADER = ("noun", "modifier", "code", "note")
@@ -256,29 +258,6 @@ def _parse_verb(path: Path, lineno: int, f: list[str], codes: Mapping[str, Cameo
     return VerbPattern(verb, particle or None, frozenset(_split(objects)), tuple(_split(preps)), code, note)
 
 
-def _check_unambiguous(path: Path, seen: dict, lineno: int, pat: VerbPattern) -> None:
-    """Reject two rows for the same verb+particle that claim the same object (or both claim any)."""
-    for obj in pat.objects or {""}:
-        key = (pat.verb, pat.particle, obj)
-        if key in seen:
-            what = f"object {obj!r}" if obj else "no object constraint"
-            raise DataFileError(f"{path}:{lineno}: {pat.verb!r} {what} already defined on line {seen[key]}")
-        seen[key] = lineno
-
-
-def _load_verbs(path: Path, codes: Mapping[str, CameoCode]) -> dict[str, tuple[VerbPattern, ...]]:
-    """Lexicon grouped by lemma, most specific pattern first (stable for equal specificity)."""
-    grouped: dict[str, list[VerbPattern]] = {}
-    seen: dict = {}
-    for lineno, fields in _read_tsv(path, VERBS_HEADER):
-        pat = _parse_verb(path, lineno, fields, codes)
-        _check_unambiguous(path, seen, lineno, pat)
-        grouped.setdefault(pat.verb, []).append(pat)
-    if not grouped:
-        raise DataFileError(f"{path}: no verb patterns")
-    return {v: tuple(sorted(ps, key=lambda p: -p.specificity)) for v, ps in grouped.items()}
-
-
 def _parse_noun(path: Path, lineno: int, f: list[str], codes: Mapping[str, CameoCode]) -> NounPattern:
     """Validate one nouns.tsv row."""
     where = f"{path}:{lineno}"
@@ -292,27 +271,48 @@ def _parse_noun(path: Path, lineno: int, f: list[str], codes: Mapping[str, Cameo
     return NounPattern(noun, frozenset(_split(modifiers)), code)
 
 
-def _check_noun_unambiguous(path: Path, seen: dict, lineno: int, pat: NounPattern) -> None:
-    """Reject two rows for the same noun that claim the same modifier (or both have none)."""
-    for mod in pat.modifiers or {""}:
-        key = (pat.noun, mod)
-        if key in seen:
-            what = f"modifier {mod!r}" if mod else "no modifier constraint"
-            raise DataFileError(f"{path}:{lineno}: {pat.noun!r} {what} already defined on line {seen[key]}")
-        seen[key] = lineno
+def _group_patterns(
+    path: Path,
+    header: tuple[str, ...],
+    parse: Callable[[Path, int, list[str]], _P],
+    key: Callable[[_P], tuple[str | None, ...]],
+    constraints: Callable[[_P], frozenset[str]],
+    label: str,
+) -> dict[str, tuple[_P, ...]]:
+    """Rows of a lexicon grouped by their first key, most specific first (stable for equal
+    specificity). Two rows with the same key that claim the same constraint (or both claim none)
+    are an error naming both lines."""
+    grouped: dict[str, list[_P]] = {}
+    seen: dict[tuple[str | None, ...], int] = {}
+    for lineno, fields in _read_tsv(path, header):
+        pat = parse(path, lineno, fields)
+        for constraint in constraints(pat) or {""}:
+            slot = (*key(pat), constraint)
+            if slot in seen:
+                what = f"{constraint!r}" if constraint else "no constraint"
+                first = seen[slot]
+                raise DataFileError(f"{path}:{lineno}: {key(pat)[0]!r} with {what} already defined on line {first}")
+            seen[slot] = lineno
+        grouped.setdefault(str(key(pat)[0]), []).append(pat)
+    if not grouped:
+        raise DataFileError(f"{path}: no {label} patterns")
+    return {k: tuple(sorted(ps, key=lambda p: -p.specificity)) for k, ps in grouped.items()}
+
+
+def _load_verbs(path: Path, codes: Mapping[str, CameoCode]) -> dict[str, tuple[VerbPattern, ...]]:
+    """Verb lexicon by lemma; one row per (verb, particle, object)."""
+    def parse(p: Path, n: int, f: list[str]) -> VerbPattern:
+        return _parse_verb(p, n, f, codes)
+
+    return _group_patterns(path, VERBS_HEADER, parse, lambda v: (v.verb, v.particle), lambda v: v.objects, "verb")
 
 
 def _load_nouns(path: Path, codes: Mapping[str, CameoCode]) -> dict[str, tuple[NounPattern, ...]]:
-    """Noun lexicon grouped by lemma, rows with modifiers first (stable for equal specificity)."""
-    grouped: dict[str, list[NounPattern]] = {}
-    seen: dict = {}
-    for lineno, fields in _read_tsv(path, NOUNS_HEADER):
-        pat = _parse_noun(path, lineno, fields, codes)
-        _check_noun_unambiguous(path, seen, lineno, pat)
-        grouped.setdefault(pat.noun, []).append(pat)
-    if not grouped:
-        raise DataFileError(f"{path}: no noun patterns")
-    return {n: tuple(sorted(ps, key=lambda p: -p.specificity)) for n, ps in grouped.items()}
+    """Noun lexicon by lemma; one row per (noun, modifier)."""
+    def parse(p: Path, n: int, f: list[str]) -> NounPattern:
+        return _parse_noun(p, n, f, codes)
+
+    return _group_patterns(path, NOUNS_HEADER, parse, lambda x: (x.noun,), lambda x: x.modifiers, "noun")
 
 
 def _load(data_dir: Path) -> Ontology:
