@@ -131,3 +131,20 @@ def test_eval_on_own_fixture_and_floors(tmp_path):
 def test_stats(store_with_data):
     result = run("--store", str(store_with_data), "stats")
     assert result.exit_code == 0 and "articles: 1" in result.output
+
+
+def test_eval_bad_inputs_are_one_line_errors(tmp_path):
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("Putin apologised to Aliyev.\t1\n")
+    floors = tmp_path / "floors.json"
+    floors.write_text("{not json")
+    for args in (["eval", str(tmp_path / "missing.xml")], ["eval", str(gold), "--floors", str(floors)]):
+        result = run(*args)
+        assert result.exit_code == 1 and result.output.startswith("error: ") and len(result.output.splitlines()) == 1
+
+
+def test_bad_user_actor_file_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "mine.tsv"
+    bad.write_text("alias\tcode\nX\tY\n", encoding="utf-8")
+    result = run("--actors", str(bad), "actors", "lookup", "Baku")
+    assert result.exit_code == 1 and result.output.startswith("error: ") and "mine.tsv:1" in result.output
