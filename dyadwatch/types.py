@@ -179,6 +179,41 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Incident:
+    """One real-world event: every stored mention that reports it, from one or many articles.
+
+    Analyses count incidents, not mentions, so a story reported by seven outlets counts once (with
+    seven mentions) and a wire story reprinted a hundred times does not look like a war.
+    """
+
+    id: str
+    """Content hash of the sorted member event ids (`content_id(*ids, prefix="i")`)."""
+    event: Event
+    """The representative mention: the earliest report (ties broken on the store's event order)."""
+    mentions: tuple[str, ...]
+    """Ids of every member event, sorted; the representative's id is among them."""
+    articles: tuple[str, ...]
+    """Distinct article ids the mentions were read from, sorted."""
+    outlets: tuple[str, ...]
+    """Distinct outlets that reported it (the article id where the outlet is unknown), sorted."""
+
+    @property
+    def n_mentions(self) -> int:
+        """How many mentions report it."""
+        return len(self.mentions)
+
+    @property
+    def date(self) -> date | None:
+        """Date of the representative mention."""
+        return self.event.date
+
+    @property
+    def dyad(self) -> tuple[str, str]:
+        """(source key, target key) of the representative mention."""
+        return self.event.dyad
+
+
+@dataclass(frozen=True)
 class CodedArticle:
     """The result of running the NLP and coding stages over one article."""
 
