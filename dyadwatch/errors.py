@@ -10,7 +10,9 @@ All errors derive from one root so the CLI can turn any of them into a one-line 
     ├── DataFileError        a bundled or user data file (actors, ontology) is malformed
     ├── StoreError           the store cannot be opened, migrated or written
     ├── ActorError           a name or code given on the command line does not resolve to an actor
-    └── GoldFormatError      a gold-standard file for `dyadwatch eval` has an unknown format
+    ├── GoldFormatError      a gold-standard file for `dyadwatch eval` has an unknown format
+    ├── ScenarioError        a scenario file (`dyadwatch scenarios run`) is malformed
+    └── HistoryError         an event-data file to import (ICEWS, GDELT, POLECAT) cannot be read
 
 Per-article problems (empty text, not English, not an article) are not errors: they become
 `Discarded` records (see `dyadwatch.types`), are counted and stored, and the run goes on.
@@ -53,3 +55,11 @@ class ActorError(DyadwatchError):
 
 class GoldFormatError(DyadwatchError):
     """A gold-standard file is in a format `dyadwatch eval` does not know."""
+
+
+class ScenarioError(DyadwatchError):
+    """A scenario file is malformed: the message names the file, the item and what is wrong."""
+
+
+class HistoryError(DyadwatchError):
+    """An event-data file to import cannot be read at all (bad rows are discarded, not raised)."""

@@ -1,6 +1,6 @@
 """The import graph of `dyadwatch` flows one way (hermetic: parses source with `ast`, imports nothing).
 
-Stage order: base (types, errors, config, the package root) < ingest < nlp < actors < ontology <
+Stage order: base (types, errors, config, the package root) < ingest < nlp < actors < ontology < history <
 store < analysis < report < eval. A module may import its own stage and any earlier one, never a
 later one. `pipeline` and `cli` sit on top and may import anything; no stage imports them. `web`
 (if present) may import store, analysis and report (and base). spaCy is imported only in `nlp/`.
@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "dyadwatch"
 
 BASE = "base"
 TOP = "top"
-STAGES = ("ingest", "nlp", "actors", "ontology", "store", "analysis", "report", "eval")
+STAGES = ("ingest", "nlp", "actors", "ontology", "history", "store", "analysis", "report", "eval")
 RANK = {BASE: 0, **{stage: i + 1 for i, stage in enumerate(STAGES)}}
 BASE_MODULES = frozenset({"types", "errors", "config"})
 TOP_MODULES = frozenset({"pipeline", "cli"})

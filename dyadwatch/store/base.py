@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
 from typing import Protocol, TypeVar, runtime_checkable
+from urllib.parse import urlsplit
 
 from dyadwatch.errors import StoreError
-from dyadwatch.types import Article, CodedArticle, Discarded, Event, Sentence
+from dyadwatch.types import Article, CodedArticle, Discarded, Event, Incident, Sentence
 
 T = TypeVar("T")
 
@@ -118,6 +119,16 @@ def unique_by(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
     return list(seen.values())
 
 
+def outlet_name(outlet: str | None, url: str | None) -> str:
+    """The outlet, else the host of the URL (without "www."), else ""."""
+    if outlet:
+        return outlet
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.")
+    return ""
+
+
 def unique_discards(discards: Iterable[Discarded]) -> list[Discarded]:
     """Discards with repeated (stage, item_id, reason) dropped (first occurrence wins)."""
     seen: dict[tuple[str, str, str], Discarded] = {}
@@ -156,6 +167,24 @@ class Store(Protocol):
         """Stored events matching the filters, ordered by date, article, sentence, trigger start."""
         ...
 
+    def write_incidents(self, incidents: Sequence[Incident]) -> int:
+        """Record which incident each member event belongs to, replacing earlier assignments of those
+        events; return the number of event rows written."""
+        ...
+
+    def incident_assignments(self, event_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Event id -> incident id, for `event_ids` (or for every assigned event)."""
+        ...
+
+    def outlets(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> outlet name (the URL's host where the outlet is unknown); articles with
+        neither are left out."""
+        ...
+
+    def sentence_texts(self, article_ids: Iterable[str]) -> dict[tuple[str, int], str]:
+        """(article id, sentence index) -> sentence text, for every sentence of the articles."""
+        ...
+
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
         ...
@@ -169,7 +198,7 @@ class Store(Protocol):
         ...
 
     def counts(self) -> dict[str, int]:
-        """Row counts: {"articles", "sentences", "events", "discards"}."""
+        """Row counts: {"articles", "sentences", "events", "discards", "incidents"}."""
         ...
 
     def close(self) -> None:

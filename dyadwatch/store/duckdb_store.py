@@ -18,12 +18,13 @@ from dyadwatch.store.base import (
     EventQuery,
     WriteResult,
     make_query,
+    outlet_name,
     unique_articles,
     unique_by,
     unique_discards,
 )
 from dyadwatch.store.migrations import MIGRATIONS, Migration, apply_migrations, pending_migrations
-from dyadwatch.types import Article, CodedArticle, Discarded, Event, Sentence
+from dyadwatch.types import Article, CodedArticle, Discarded, Event, Incident, Sentence
 
 _ORDER = "ORDER BY event_date ASC NULLS LAST, article_id, sentence_index, trigger_start, id"
 
@@ -142,7 +143,50 @@ class DuckDBStore(ContextStore):
         with self._transaction("write discards to", {}) as con:
             return self._insert(con, "discards", rec.discards_table(unique))
 
+    def write_incidents(self, incidents: Sequence[Incident]) -> int:
+        """Record each member event's incident, replacing earlier assignments of those events."""
+        table = rec.incidents_table(unique_by(incidents, lambda i: i.id))
+        if table.num_rows == 0:
+            self._writable()
+            return 0
+        with self._transaction("write incidents to", {"incoming_incidents": table}) as con:
+            con.execute("DELETE FROM incidents WHERE event_id IN (SELECT event_id FROM incoming_incidents)")
+            con.execute(
+                "INSERT INTO incidents SELECT event_id, incident_id, n_mentions, outlets FROM incoming_incidents "
+                "ON CONFLICT DO NOTHING"
+            )
+        return table.num_rows
+
     # ----------------------------------------------------------------- reads
+
+    def _by_ids(self, sql: str, ids: Iterable[str] | None, column: str) -> list[tuple]:
+        """Rows of `sql` (which selects FROM a table aliased t), limited to `ids` when given."""
+        con = self.con
+        with self._errors("read"):
+            if ids is None:
+                return con.execute(sql).fetchall()
+            wanted = pa.table({"id": pa.array(sorted({str(i) for i in ids}), type=pa.string())})
+            con.register("wanted_ids", wanted)
+            try:
+                return con.execute(f"{sql} JOIN wanted_ids w ON t.{column} = w.id").fetchall()
+            finally:
+                con.unregister("wanted_ids")
+
+    def incident_assignments(self, event_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Event id -> incident id."""
+        rows = self._by_ids("SELECT t.event_id, t.incident_id FROM incidents t", event_ids, "event_id")
+        return dict(rows)
+
+    def outlets(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> outlet (or URL host)."""
+        rows = self._by_ids("SELECT t.id, t.outlet, t.url FROM articles t", article_ids, "id")
+        names = {aid: outlet_name(outlet, url) for aid, outlet, url in rows}
+        return {aid: name for aid, name in names.items() if name}
+
+    def sentence_texts(self, article_ids: Iterable[str]) -> dict[tuple[str, int], str]:
+        """(article id, index) -> sentence text."""
+        rows = self._by_ids("SELECT t.article_id, t.idx, t.text FROM sentences t", article_ids, "article_id")
+        return {(aid, int(idx)): text for aid, idx, text in rows}
 
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of `ids` already stored."""
@@ -210,11 +254,12 @@ class DuckDBStore(ContextStore):
         """Row counts per table."""
         sql = (
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences), "
-            "(SELECT count(*) FROM events), (SELECT count(*) FROM discards)"
+            "(SELECT count(*) FROM events), (SELECT count(*) FROM discards), "
+            "(SELECT count(DISTINCT incident_id) FROM incidents)"
         )
         row = self._one(sql, [])
         assert row is not None
-        return dict(zip(("articles", "sentences", "events", "discards"), map(int, row), strict=True))
+        return dict(zip(("articles", "sentences", "events", "discards", "incidents"), map(int, row), strict=True))
 
     def close(self) -> None:
         """Close the connection (idempotent)."""

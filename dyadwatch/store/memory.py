@@ -12,10 +12,11 @@ from dyadwatch.store.base import (
     discard_sort_key,
     event_sort_key,
     make_query,
+    outlet_name,
     unique_articles,
     unique_discards,
 )
-from dyadwatch.types import Article, CodedArticle, Discarded, Event, Sentence
+from dyadwatch.types import Article, CodedArticle, Discarded, Event, Incident, Sentence
 
 
 class MemoryStore(ContextStore):
@@ -29,6 +30,7 @@ class MemoryStore(ContextStore):
         self._sentences: dict[tuple[str, int], Sentence] = {}
         self._events: dict[str, Event] = {}
         self._discards: dict[tuple[str, str, str], Discarded] = {}
+        self._incidents: dict[str, tuple[str, int, str]] = {}
 
     def _check(self, *, write: bool = False) -> None:
         """Raise StoreError if closed, or if writing to a read-only store."""
@@ -66,6 +68,32 @@ class MemoryStore(ContextStore):
                 self._discards[key] = item
                 new += 1
         return new
+
+    def write_incidents(self, incidents: Sequence[Incident]) -> int:
+        """Record each member event's incident, replacing earlier assignments of those events."""
+        self._check(write=True)
+        rows = {m: (i.id, i.n_mentions, "; ".join(i.outlets)) for i in incidents for m in i.mentions}
+        self._incidents.update(rows)
+        return len(rows)
+
+    def incident_assignments(self, event_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Event id -> incident id."""
+        self._check()
+        keys = self._incidents.keys() if event_ids is None else [e for e in event_ids if e in self._incidents]
+        return {key: self._incidents[key][0] for key in keys}
+
+    def outlets(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> outlet (or URL host)."""
+        self._check()
+        found = {a: self._articles[a] for a in article_ids if a in self._articles}
+        names = {a: outlet_name(article.outlet, article.url) for a, article in found.items()}
+        return {a: name for a, name in names.items() if name}
+
+    def sentence_texts(self, article_ids: Iterable[str]) -> dict[tuple[str, int], str]:
+        """(article id, index) -> sentence text."""
+        self._check()
+        wanted = set(article_ids)
+        return {key: s.text for key, s in self._sentences.items() if key[0] in wanted}
 
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of `ids` already stored."""
@@ -111,9 +139,11 @@ class MemoryStore(ContextStore):
             "sentences": len(self._sentences),
             "events": len(self._events),
             "discards": len(self._discards),
+            "incidents": len({row[0] for row in self._incidents.values()}),
         }
 
     def close(self) -> None:
         """Mark the store closed (the data is dropped)."""
         self._closed = True
         self._articles, self._sentences, self._events, self._discards = {}, {}, {}, {}
+        self._incidents = {}

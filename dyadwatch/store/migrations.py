@@ -99,7 +99,21 @@ ALTER TABLE events ADD COLUMN reported_by_how VARCHAR;
 ALTER TABLE events ADD COLUMN reported_by_key VARCHAR;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (("0001_initial", _INITIAL), ("0002_event_detail", _EVENT_DETAIL))
+_INCIDENTS = """
+CREATE TABLE incidents (
+    event_id VARCHAR PRIMARY KEY,
+    incident_id VARCHAR NOT NULL,
+    n_mentions INTEGER NOT NULL,
+    outlets VARCHAR NOT NULL
+);
+CREATE INDEX incidents_incident ON incidents (incident_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    ("0001_initial", _INITIAL),
+    ("0002_event_detail", _EVENT_DETAIL),
+    ("0003_incidents", _INCIDENTS),
+)
 """Every migration, oldest first. Append only."""
 
 _LEDGER = "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"

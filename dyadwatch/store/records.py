@@ -8,7 +8,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from dyadwatch.types import Actor, Article, Discarded, Event, Mention, Sentence, Trigger
+from dyadwatch.types import Actor, Article, Discarded, Event, Incident, Mention, Sentence, Trigger
 
 _S, _I, _D, _F = pa.string(), pa.int32(), pa.date32(), pa.float64()
 
@@ -29,6 +29,9 @@ SENTENCE_SCHEMA = pa.schema(
     [("article_id", _S), ("idx", _I), ("start_char", _I), ("end_char", _I), ("text", _S)]
 )
 DISCARD_SCHEMA = pa.schema([("stage", _S), ("item_id", _S), ("reason", _S), ("source", _S)])
+INCIDENT_SCHEMA = pa.schema([("event_id", _S), ("incident_id", _S), ("n_mentions", pa.int32()), ("outlets", _S)])
+OUTLET_SEPARATOR = "; "
+"""How `incidents.outlets` joins the outlet names in one column."""
 
 
 def _side(prefix: str) -> list[tuple[str, pa.DataType]]:
@@ -100,6 +103,14 @@ def sentences_table(sentences: Sequence[Sentence]) -> pa.Table:
     return _table(
         SENTENCE_SCHEMA, sentences, [_field(n) for n in ("article_id", "index", "start", "end", "text")]
     )
+
+
+def incidents_table(incidents: Sequence[Incident]) -> pa.Table:
+    """One row per member event: event id -> incident id, with the incident's mention count and outlets."""
+    rows = [(m, i.id, i.n_mentions, OUTLET_SEPARATOR.join(i.outlets)) for i in incidents for m in i.mentions]
+    columns = list(zip(*rows, strict=True)) if rows else [[], [], [], []]
+    arrays = [pa.array(col, type=f.type) for f, col in zip(INCIDENT_SCHEMA, columns, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=INCIDENT_SCHEMA)
 
 
 def discards_table(discards: Sequence[Discarded]) -> pa.Table:

@@ -66,7 +66,7 @@ def test_migrations_recorded_and_not_reapplied(tmp_path: Path) -> None:
     with DuckDBStore(path) as store:
         store.write_coded(coded(3))
     first = ledger(path)
-    assert [name for name, _ in first] == [name for name, _ in MIGRATIONS] == ["0001_initial", "0002_event_detail"]
+    assert [name for name, _ in first] == [name for name, _ in MIGRATIONS] == ["0001_initial", "0002_event_detail", "0003_incidents"]
     with DuckDBStore(path) as store:
         assert store.counts()["articles"] == 3
     assert ledger(path) == first
@@ -106,7 +106,7 @@ def test_reopen_keeps_data_and_read_only(tmp_path: Path) -> None:
         store.write_discards([Discarded("ingest", "x.html", "empty text", "x.html")])
         events = store.events()
     with open_store(str(path), read_only=True) as store:
-        assert store.counts() == {"articles": 5, "sentences": 10, "events": 10, "discards": 1}
+        assert store.counts() == {"articles": 5, "sentences": 10, "events": 10, "discards": 1, "incidents": 0}
         assert store.events() == events
         assert store.article(batch[0].article.id) == batch[0].article
         with pytest.raises(StoreError, match="read-only"):

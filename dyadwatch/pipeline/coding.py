@@ -19,6 +19,7 @@ from dyadwatch.ingest import read_sources
 from dyadwatch.nlp import HEADLINE, Extractor, build_nlp
 from dyadwatch.ontology import Ontology, load_ontology
 from dyadwatch.ontology.code import code_candidate
+from dyadwatch.pipeline.incidents import cluster_store
 from dyadwatch.report import build_brief
 from dyadwatch.store import Store
 from dyadwatch.types import Article, CodedArticle, Discarded, Event, IngestSummary
@@ -146,6 +147,7 @@ def run_pipeline(
     stored = duplicates = n_events = n_sentences = 0
     discarded: list[Discarded] = []
     seen: set[str] = set()
+    touched: set[tuple[str, str]] = set()
     for batch in _batches(read_sources(sources, settings=settings), ARTICLE_BATCH):
         articles: list[Article] = []
         for item in batch:
@@ -162,11 +164,14 @@ def run_pipeline(
         duplicates += len(known)
         fresh = [a for a in articles if a.id not in known]
         if fresh:
-            result = store.write_coded(coder.code_articles(fresh))
+            coded = coder.code_articles(fresh)
+            touched.update(e.dyad for c in coded for e in c.events)
+            result = store.write_coded(coded)
             stored += result.articles
             n_events += result.events
             n_sentences += result.sentences
     store.write_discards(discarded)
+    cluster_store(store, dyads=touched)
     return IngestSummary(stored, duplicates, n_events, n_sentences, tuple(discarded))
 
 
