@@ -23,6 +23,9 @@ from dyadwatch.config import Settings, load_settings
 from dyadwatch.errors import DyadwatchError
 from dyadwatch.types import Article, Discarded, IngestSummary
 
+MAX_DISCARD_LINES = 20
+"""An ingest or import summary names at most this many discarded items."""
+
 
 def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
@@ -53,12 +56,15 @@ def main(ctx: click.Context, store_path: str | None, actors_file: str | None, sp
     ctx.obj["settings"] = load_settings(store_path=store_path, actors_file=actors_file, spacy_model=spacy_model)
 
 
-def _summary_lines(summary: IngestSummary) -> list[str]:
+def _summary_lines(summary: IngestSummary, *, unit: str = "article") -> list[str]:
     lines = [
-        f"stored {summary.stored} article(s), {summary.sentences} sentence(s), {summary.events} event(s); "
+        f"stored {summary.stored} {unit}(s), {summary.sentences} sentence(s), {summary.events} event(s); "
         f"{summary.duplicates} duplicate(s); {len(summary.discarded)} discarded"
     ]
-    lines.extend(f"  discarded {d.item_id}: {d.reason}" for d in summary.discarded)
+    shown = summary.discarded[:MAX_DISCARD_LINES]
+    lines.extend(f"  discarded {d.item_id}: {d.reason}" for d in shown)
+    if len(summary.discarded) > len(shown):
+        lines.append(f"  ... and {len(summary.discarded) - len(shown)} more (`dyadwatch stats` counts them by reason)")
     return lines
 
 
@@ -83,6 +89,28 @@ def ingest(ctx: click.Context, sources: Sequence[str], allow_private_urls: bool 
 
             summary = run_pipeline(sources, store=store, settings=settings, on_item=on_item)
     for line in _summary_lines(summary):
+        click.echo(line)
+
+
+@main.command(name="import")
+@click.argument("kind", type=click.Choice(["icews", "gdelt", "polecat"]))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--countries", metavar="A,B,...", help="Keep only rows with a source or target among these ISO3 codes.")
+@click.pass_context
+@_fail_cleanly
+def import_(ctx: click.Context, kind: str, files: Sequence[str], countries: str | None) -> None:
+    """Import event data (ICEWS .tab/.tsv, GDELT 1.0/2.0 exports, POLECAT) into the store as events."""
+    from dyadwatch.pipeline.history import import_history
+    from dyadwatch.store import open_store
+
+    settings = _settings(ctx)
+    wanted = [c.strip().upper() for c in countries.split(",") if c.strip()] if countries else None
+    with open_store(settings.store_path) as store:
+        with tqdm(unit=" rows", desc=f"importing {kind}", file=sys.stderr, disable=None) as bar:
+            summary = import_history(
+                kind, files, store=store, settings=settings, countries=wanted, on_item=lambda _: bar.update(1)
+            )
+    for line in _summary_lines(summary, unit="row"):
         click.echo(line)
 
 
