@@ -34,7 +34,7 @@ def month_sums(brief: str, month: str) -> tuple[float, float]:
 
 def test_demo_ingest_summary(demo_store):
     _, summary = demo_store
-    assert summary.stored == 13
+    assert summary.stored == 39
     assert [d.reason for d in summary.discarded] == ["not English (detected: de)"]
     assert summary.events >= 20
 
