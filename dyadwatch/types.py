@@ -189,7 +189,8 @@ class Incident:
     id: str
     """Content hash of the sorted member event ids (`content_id(*ids, prefix="i")`)."""
     event: Event
-    """The representative mention: the earliest report (ties broken on the store's event order)."""
+    """The representative mention: the earliest of the most precisely dated reports (a "late June"
+    background mention does not represent a raid that another outlet dates to the day)."""
     mentions: tuple[str, ...]
     """Ids of every member event, sorted; the representative's id is among them."""
     articles: tuple[str, ...]

@@ -1,5 +1,11 @@
-"""Analyses: pure functions over `Iterable[Event]`, no I/O, results as frozen dataclasses."""
+"""Analyses: pure functions over incidents (clustered events), no I/O, results as frozen dataclasses.
 
-from dyadwatch.analysis.series import DyadSeries, MonthStats, MonthVerdict, dyad_series
+`analyse_dyad` runs them all for one dyad; the modules can also be used one by one:
+incidents (clustering), panel (incidents by period), status, verdicts, changes, reciprocity,
+network (third parties), scenarios, forecast and backtest.
+"""
 
-__all__ = ["DyadSeries", "MonthStats", "MonthVerdict", "dyad_series"]
+from dyadwatch.analysis.dyad import DyadAnalysis, DyadOptions, analyse_dyad
+from dyadwatch.analysis.incidents import ClusterOptions, cluster_events
+
+__all__ = ["ClusterOptions", "DyadAnalysis", "DyadOptions", "analyse_dyad", "cluster_events"]

@@ -29,6 +29,8 @@ _STOP = frozenset(
     "other some such only when while where what there then".split()
 )
 _SLACK = {"week": 7, "month": 31}
+_PRECISION = {"day": 0, "": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
+"""Rank of date precisions, most precise first ("" is a publication date, which is a day)."""
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _incident(group: Sequence[Event], outlets: Mapping[str, str]) -> Incident:
-    """An incident from its members, the first (in event order) representing it."""
+    """An incident from its members; the representative is the earliest of the most precisely dated."""
     ids = tuple(sorted(e.id for e in group))
+    representative = min(group, key=lambda e: (_PRECISION.get(e.date_precision, len(_PRECISION)), _order(e)))
     articles = tuple(sorted({e.article_id for e in group}))
     names = tuple(sorted({outlets.get(a) or a for a in articles}))
-    return Incident(id=content_id(*ids, prefix="i"), event=group[0], mentions=ids, articles=articles, outlets=names)
+    return Incident(
+        id=content_id(*ids, prefix="i"), event=representative, mentions=ids, articles=articles, outlets=names
+    )

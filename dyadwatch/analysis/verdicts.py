@@ -20,13 +20,17 @@ Rule, first match wins:
 1. no incidents -> "no events";
 2. *escalation*: rung >= `CRISIS_RUNG` and above baseline_rung (an empty window counts as no
    rung) -> "deteriorated";
-3. *thaw*: nci >= baseline_nci + `NCI_RISE`, an incident with Goldstein >= `COOPERATIVE_GOLDSTEIN`,
-   nothing at `CRISIS_RUNG` or above, and at least one earlier month to improve on -> "improved";
+3. *thaw*: nci >= baseline_nci + `NCI_RISE`, at least `MIN_COOPERATIVE` distinct incidents with
+   Goldstein >= `COOPERATIVE_GOLDSTEIN`, nothing at `CRISIS_RUNG` or above, and at least one earlier
+   month to improve on -> "improved";
 4. *slide*: nci <= calm_nci − `NCI_DROP`, the month is not clearly better than the recent past
    (nci < baseline_nci + `NCI_RISE`: a month recovering from a crisis is not a deterioration just
    because it falls short of the level before the crisis), and there is enough hostile evidence:
    an incident at `CRISIS_RUNG` or above, or at least `MIN_SERIOUS` serious incidents -> "deteriorated";
-5. otherwise "unchanged".
+5. *continued*: the previous month was deteriorated and this one slides as in 4 with at least
+   `MIN_CONTINUED` hostile incidents, even if they are only verbal: the crisis has not stopped
+   (accusations, demands and rejections after a raid are its continuation) -> "deteriorated";
+6. otherwise "unchanged".
 
 Minimum evidence: verbal friction (rung 1: criticism, accusations, demands) never makes a month
 deteriorate by itself, however much of it there is. It is the commonest and most coverage-driven
@@ -61,6 +65,13 @@ MIN_SERIOUS = 2
 CALM_SHARE = 0.5
 """Calm months must make up at least this share of the window to stand for the dyad's normal level;
 with 6 months, a crisis that stays at the same level counts as deteriorating for up to 4 months."""
+MIN_COOPERATIVE = 3
+"""A thaw needs at least this many distinct cooperative acts at `COOPERATIVE_GOLDSTEIN` or above (one act
+coded in both directions, such as "A and B agreed", counts once): one routine meeting after a bad
+spell is not yet an improvement."""
+MIN_CONTINUED = 3
+"""A month right after a deteriorated one is still deteriorating when it keeps sliding (see the rule)
+with at least this many hostile incidents (quad 3 or 4), even if they are only verbal."""
 MAX_DRIVERS = 2
 """How many incidents a verdict names at most."""
 
@@ -124,7 +135,8 @@ def monthly_verdicts(panel: DyadPeriods, *, baseline_months: int = 6) -> tuple[V
     for i, month in enumerate(panel.periods):
         lo = max(0, i - baseline_months)
         baseline = _baseline(months[lo:i], [v.verdict for v in verdicts[lo:i]])
-        verdicts.append(_judge(month, months[i], baseline, span=baseline_months))
+        previous = verdicts[-1].verdict if verdicts else ""
+        verdicts.append(_judge(month, months[i], baseline, span=baseline_months, previous=previous))
     return tuple(verdicts)
 
 
@@ -140,7 +152,7 @@ def _baseline(window: Sequence[Sequence[Incident]], verdicts: Sequence[str]) -> 
     return _Baseline(len(window), nci, calm_nci, max(map(_rung, pooled), default=None), hostile)
 
 
-def _judge(month: str, incidents: Sequence[Incident], base: _Baseline, *, span: int) -> Verdict:
+def _judge(month: str, incidents: Sequence[Incident], base: _Baseline, *, span: int, previous: str) -> Verdict:
     """Apply the rule of the module docstring to one month."""
     v = _figures(month, incidents, base)
     if v.rung is None:
@@ -150,15 +162,20 @@ def _judge(month: str, incidents: Sequence[Incident], base: _Baseline, *, span: 
         reason = f"highest rung {_rung_text(v.rung)} above {_ceiling_text(base, span)}; net cooperation {_vs(v)}"
         return replace(v, verdict="deteriorated", reason=reason, drivers=_worst(incidents), rule="escalation")
     best = max(i.event.goldstein for i in incidents)
-    if base.months and v.nci >= base.nci + NCI_RISE and best >= COOPERATIVE_GOLDSTEIN and v.rung < CRISIS_RUNG:
+    cooperative = _distinct_cooperative(incidents)
+    if base.months and v.nci >= base.nci + NCI_RISE and cooperative >= MIN_COOPERATIVE and v.rung < CRISIS_RUNG:
         reason = (f"net cooperation {v.nci:+.2f} up from {base.nci:+.2f} over the previous {span} months; "
-                  f"cooperative acts up to Goldstein {best:+.1f}, nothing at rung {CRISIS_RUNG}+")
+                  f"{cooperative} cooperative acts up to Goldstein {best:+.1f}, nothing at rung {CRISIS_RUNG}+")
         return replace(v, verdict="improved", reason=reason, drivers=_best(incidents), rule="thaw")
     sliding = v.nci <= base.calm_nci - NCI_DROP and v.nci < base.nci + NCI_RISE
     if sliding and (v.rung >= CRISIS_RUNG or v.serious >= MIN_SERIOUS):
         reason = (f"net cooperation {v.nci:+.2f} vs {base.calm_nci:+.2f} in the calm months before; "
                   f"{v.serious} incident(s) at rung {SERIOUS_RUNG}+, highest rung {_rung_text(v.rung)}")
         return replace(v, verdict="deteriorated", reason=reason, drivers=_worst(incidents), rule="slide")
+    if sliding and previous == "deteriorated" and v.hostile >= MIN_CONTINUED:
+        reason = (f"the crisis continues: net cooperation {v.nci:+.2f} vs {base.calm_nci:+.2f} in the calm months "
+                  f"before; {v.hostile} hostile incidents, highest rung {_rung_text(v.rung)}")
+        return replace(v, verdict="deteriorated", reason=reason, drivers=_worst(incidents), rule="continued")
     reason = f"net cooperation {_vs(v)}; highest rung {_rung_text(v.rung)}"
     if sliding:
         reason += f"; too little hostile evidence for a deterioration ({v.serious} at rung {SERIOUS_RUNG}+)"
@@ -174,6 +191,12 @@ def _figures(month: str, incidents: Sequence[Incident], base: _Baseline) -> Verd
         hostile=_hostile(incidents), baseline_hostile=base.hostile,
         serious=sum(1 for i in incidents if _rung(i) >= SERIOUS_RUNG), baseline_months=base.months,
     )
+
+
+def _distinct_cooperative(incidents: Sequence[Incident]) -> int:
+    """Cooperative acts at `COOPERATIVE_GOLDSTEIN` or above; one act coded both ways counts once."""
+    keys = {(i.event.cameo, i.date, frozenset(i.dyad)) for i in incidents if i.event.goldstein >= COOPERATIVE_GOLDSTEIN}
+    return len(keys)
 
 
 def _rung(incident: Incident) -> int:

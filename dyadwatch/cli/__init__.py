@@ -171,26 +171,6 @@ def events(ctx: click.Context, dyad: str | None, since: Any, until: Any, modalit
     _write_events(found, fmt, sys.stdout)
 
 
-@main.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--latest", "n_latest", default=10, show_default=True, help="How many latest events to show.")
-@click.option("--include", "include", multiple=True,
-              type=click.Choice(["negated", "denied", "alleged", "hypothetical", "future"]),
-              help="Also count events of this modality (repeatable); asserted events always count.")
-@click.pass_context
-@_fail_cleanly
-def brief(ctx: click.Context, a: str, b: str, n_latest: int, include: Sequence[str]) -> None:
-    """Brief on the relationship between A and B (codes or names: AZE RUS, "Azerbaijan" "Russia")."""
-    from dyadwatch.pipeline import brief_for
-    from dyadwatch.store import open_store
-
-    settings = _settings(ctx)
-    with open_store(settings.store_path, read_only=True) as store:
-        text = brief_for(store, a, b, settings=settings, modalities=("asserted", *include), n_latest=n_latest)
-    click.echo(text)
-
-
 def _read_documents(stream: TextIO) -> tuple[list[tuple[str, str, date | None]], list[str]]:
     docs: list[tuple[str, str, date | None]] = []
     problems: list[str] = []
@@ -284,6 +264,8 @@ def stats(ctx: click.Context) -> None:
     for reason, n in reasons.most_common():
         click.echo(f"  discarded ({reason}): {n}")
 
+
+from dyadwatch.cli import analysis as _analysis  # noqa: E402,F401 - registers brief, status, scenarios, forecast
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -8,12 +8,12 @@
 - `analyse`: store -> every analysis of one dyad -> brief, tables (`analyse_dyad`, `brief_for`, ...).
 """
 
+from dyadwatch.pipeline.analyse import DyadRequest, analyse_from_store, brief_for
 from dyadwatch.pipeline.coding import (
     ARTICLE_BATCH,
     DEFAULT_GOLD,
     SCORED_MODALITIES,
     Coder,
-    brief_for,
     build_coder,
     code_actor_spans,
     code_texts,
@@ -23,6 +23,8 @@ from dyadwatch.pipeline.coding import (
 
 __all__ = [
     "ARTICLE_BATCH",
+    "DyadRequest",
+    "analyse_from_store",
     "DEFAULT_GOLD",
     "SCORED_MODALITIES",
     "Coder",

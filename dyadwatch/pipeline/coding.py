@@ -9,8 +9,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from dyadwatch.actors import ActorDictionary, ArticleResolver, find_party, load_actor_dictionary
-from dyadwatch.analysis import dyad_series
+from dyadwatch.actors import ActorDictionary, ArticleResolver, load_actor_dictionary
 from dyadwatch.config import Settings
 from dyadwatch.errors import ConfigError, SourceError
 from dyadwatch.eval import check_floors, evaluate, format_reports, read_gold
@@ -20,7 +19,6 @@ from dyadwatch.nlp import HEADLINE, Extractor, build_nlp
 from dyadwatch.ontology import Ontology, load_ontology
 from dyadwatch.ontology.code import code_candidate
 from dyadwatch.pipeline.incidents import cluster_store
-from dyadwatch.report import build_brief
 from dyadwatch.store import Store
 from dyadwatch.types import Article, CodedArticle, Discarded, Event, IngestSummary
 
@@ -173,29 +171,6 @@ def run_pipeline(
     store.write_discards(discarded)
     cluster_store(store, dyads=touched)
     return IngestSummary(stored, duplicates, n_events, n_sentences, tuple(discarded))
-
-
-def brief_for(
-    store: Store,
-    a: str,
-    b: str,
-    *,
-    settings: Settings,
-    modalities: Sequence[str] = ("asserted",),
-    n_latest: int = 10,
-) -> str:
-    """The text brief for a dyad: names or codes in, brief out."""
-    dictionary = load_actor_dictionary(settings.actors_file)
-    (code_a, name_a), (code_b, name_b) = find_party(a, dictionary), find_party(b, dictionary)
-    events = store.events(dyad=(code_a, code_b), both_directions=True)
-    series = dyad_series(events, code_a, code_b, modalities=modalities)
-    shown = [e for e in events if e.modality in modalities and e.date is not None]
-    shown.sort(key=lambda e: (e.date, e.article_id, e.sentence_index, e.trigger.start), reverse=True)
-    latest = []
-    for event in shown[:n_latest]:
-        sentence = store.sentence(event.article_id, event.sentence_index)
-        latest.append((event, sentence.text if sentence else ""))
-    return build_brief(series, names=(name_a, name_b), latest=latest, n_latest=n_latest)
 
 
 DEFAULT_GOLD = (

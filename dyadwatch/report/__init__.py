@@ -1,4 +1,4 @@
-"""Reports: analysis results -> plain-text brief (later: Markdown, HTML, figures)."""
+"""Reports: a `DyadAnalysis` -> plain-text brief (and tables for the CLI)."""
 
 from dyadwatch.report.brief import build_brief
 

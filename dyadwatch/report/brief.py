@@ -1,63 +1,69 @@
-"""Plain-text brief on one dyad: header, monthly table, turning points and latest events.
+"""Plain-text brief on one dyad, rendered from a `DyadAnalysis`.
 
-The brief is plain text (no colours, no markup) so it reads the same in a terminal, a log or an email.
+Sections: header, Status, Events by month, Trajectory, Third parties, Scenarios, Forecast, Latest
+events. Plain text (no colours, no markup) so it reads the same in a terminal, a log or an email.
+Every driver and latest event is quoted with its sentence and the outlets that reported it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping
 
-from dyadwatch.analysis.series import UNDATED, DyadSeries, MonthStats, MonthVerdict
-from dyadwatch.types import MODALITIES, Actor, Event
+from dyadwatch.analysis.dyad import DyadAnalysis
+from dyadwatch.analysis.ladder import RUNG_NAMES
+from dyadwatch.analysis.panel import UNDATED
+from dyadwatch.analysis.status import PeriodFigures, Standing
+from dyadwatch.report.sections import (
+    backtest_lines,
+    forecast_lines,
+    reciprocity_lines,
+    scenario_lines,
+    third_party_lines,
+)
+from dyadwatch.report.text import actor_text, incident_line, num, plural, section, table, trim
+from dyadwatch.types import MODALITIES, Incident
 
-SENTENCE_WIDTH = 160
-"""Sentences in "Latest events" are trimmed to at most this many characters."""
-
-VERDICT_MARKS: Mapping[str, str] = {
-    "improved": "▲",
-    "deteriorated": "▼",
-    "unchanged": "=",
-    "no events": "·",
-}
+VERDICT_MARKS: Mapping[str, str] = {"improved": "▲", "deteriorated": "▼", "unchanged": "=", "no events": "·"}
 """One-character mark shown before each verdict word."""
 
-NUMERIC_COLUMNS = frozenset({1, 2, 3, 4, 5, 6, 7, 8})
-"""Indexes of the monthly-table columns that are right-aligned."""
+SentenceOf = Callable[[Incident], str]
+"""Gives the sentence text of an incident's representative mention ("" when unknown)."""
 
 
 def build_brief(
-    series: DyadSeries,
-    *,
-    names: tuple[str, str],
-    latest: Sequence[tuple[Event, str]],
-    n_latest: int = 10,
+    analysis: DyadAnalysis, *, names: tuple[str, str], sentence_of: SentenceOf, n_latest: int = 10
 ) -> str:
-    """The brief as plain text.
-
-    `names` are display names for `series.a` and `series.b`; `latest` holds (event, sentence text)
-    pairs, newest first, of which the first `n_latest` are shown.
-    """
+    """The brief as plain text; `names` are display names of `analysis.a` and `analysis.b`."""
     sections = [
-        _header(series, names),
-        _section("Events by month", _month_table(series)),
-        _section("Turning points", _turning_points(series.verdicts)),
-        _section("Latest events", _latest_events(latest[: max(n_latest, 0)])),
+        _header(analysis, names),
+        section("Status", _status(analysis)),
+        section("Events by month", _month_table(analysis)),
+        section("Trajectory", _trajectory(analysis, sentence_of)),
+        section("Third parties", third_party_lines(analysis.third_parties)),
+        section("Scenarios", scenario_lines(analysis.scenarios)),
+        section("Forecast", forecast_lines(analysis.forecast) + backtest_lines(analysis.backtest)),
+        section("Latest events", _latest(analysis, sentence_of, n_latest)),
     ]
     return "\n\n".join(sections) + "\n"
 
 
-def _section(title: str, lines: Sequence[str]) -> str:
-    """A titled block: title, an underline, then the lines (or "none")."""
-    return "\n".join([title, "-" * len(title), *(lines or ["none"])])
+def verdict_label(verdict: str) -> str:
+    """Mark and word, e.g. "▼ deteriorated"."""
+    return f"{VERDICT_MARKS.get(verdict, '?')} {verdict}"
 
 
-def _header(series: DyadSeries, names: tuple[str, str]) -> str:
-    """Title line with the event count and span, and a line saying what was left out and why."""
-    total = sum(s.count for s in series.a_to_b) + sum(s.count for s in series.b_to_a)
-    title = f"{names[0]} ({series.a}) – {names[1]} ({series.b}): {_plural(total, 'event')}"
-    if series.months:
-        title += f", {series.months[0]} to {series.months[-1]}"
-    return f"{title}\nleft out: {_excluded_text(series.excluded)}"
+def _header(analysis: DyadAnalysis, names: tuple[str, str]) -> str:
+    """Title line (incidents, mentions, span, as-of day) and what was left out and why."""
+    counted = [i for month in analysis.monthly.a_to_b + analysis.monthly.b_to_a for i in month]
+    mentions = sum(i.n_mentions for i in counted)
+    title = f"{names[0]} ({analysis.a}) – {names[1]} ({analysis.b}): {plural(len(counted), 'incident')}"
+    title += f" from {plural(mentions, 'report')}"
+    periods = analysis.monthly.periods
+    if periods:
+        title += f", {periods[0]} to {periods[-1]}"
+    if analysis.as_of:
+        title += f" (as of {analysis.as_of.isoformat()})"
+    return f"{title}\nleft out: {_excluded_text(analysis.monthly.excluded)}"
 
 
 def _excluded_text(excluded: Mapping[str, int]) -> str:
@@ -67,94 +73,103 @@ def _excluded_text(excluded: Mapping[str, int]) -> str:
     return ", ".join(f"{excluded[k]} {k}" for k in keys) or "none"
 
 
-def _plural(n: int, word: str) -> str:
-    """Count and noun, e.g. "1 event", "2 events"."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _month_table(series: DyadSeries) -> list[str]:
-    """Fixed-width table, one row per month, both directions side by side."""
-    if not series.months:
+def _status(analysis: DyadAnalysis) -> list[str]:
+    """The latest month, each direction and both, with standing against the dyad's history."""
+    status = analysis.status
+    if not status.periods:
         return []
-    header = ["month", f"{series.a}→{series.b} n", "quad 1/2/3/4", "G sum", "G mean"]
-    header += [f"{series.b}→{series.a} n", "quad 1/2/3/4", "G sum", "G mean", "verdict"]
-    rows = [
-        [month, *_stats_cells(ab), *_stats_cells(ba), _verdict_label(v.verdict)]
-        for month, ab, ba, v in zip(series.months, series.a_to_b, series.b_to_a, series.verdicts, strict=True)
-    ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [_table_line(header, widths), "-+-".join("-" * w for w in widths)]
-    return lines + [_table_line(row, widths) for row in rows]
-
-
-def _stats_cells(stats: MonthStats) -> list[str]:
-    """Count, quad counts, Goldstein sum and mean of one direction in one month."""
-    mean = "–" if stats.goldstein_mean is None else _num(stats.goldstein_mean)
-    return [str(stats.count), "/".join(map(str, stats.quad)), _num(stats.goldstein_sum), mean]
-
-
-def _table_line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    """Cells padded to their column widths: numbers right-aligned, text left-aligned."""
-    padded = [
-        cell.rjust(width) if i in NUMERIC_COLUMNS else cell.ljust(width)
-        for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
-    ]
-    return " | ".join(padded).rstrip()
-
-
-def _verdict_label(verdict: str) -> str:
-    """Mark and word, e.g. "▼ deteriorated"."""
-    return f"{VERDICT_MARKS.get(verdict, '?')} {verdict}"
-
-
-def _num(value: float) -> str:
-    """One decimal, never "-0.0"."""
-    return f"{round(value, 1) + 0.0:.1f}"
-
-
-def _turning_points(verdicts: Sequence[MonthVerdict]) -> list[str]:
-    """One line per deteriorated or improved month, naming the events that drove it."""
-    lines = []
-    for v in verdicts:
-        if v.verdict not in ("deteriorated", "improved"):
-            continue
-        baseline = "–" if v.baseline is None else _num(v.baseline)
-        drivers = "; ".join(_driver_text(e) for e in v.drivers) or "no driver events"
-        change = f"mean {_num(v.score)} vs baseline {baseline}"
-        lines.append(f"{v.month} {_verdict_label(v.verdict)} ({change}): {drivers}")
+    index = len(status.periods) - 1
+    rows = [["", "incidents", "quad 1/2/3/4", "NCI", "G mean*", "rung", "hostile", "hostile z", "NCI pct"]]
+    latest = {(s.measure, s.direction): s for s in status.latest}
+    for label, figures in (
+        (f"{status.a}→{status.b}", status.a_to_b[index]),
+        (f"{status.b}→{status.a}", status.b_to_a[index]),
+        ("both", status.both[index]),
+    ):
+        rows.append(_status_row(label, figures, latest))
+    verdict = analysis.verdicts[-1] if analysis.verdicts else None
+    lines = [f"{status.periods[-1]}: " + (f"{verdict_label(verdict.verdict)} — {verdict.reason}" if verdict else "")]
+    lines += table(rows, numeric=range(1, 9))
+    weekly = analysis.weekly_status
+    if weekly.periods:
+        lines.append(f"week {weekly.periods[-1]}: hostile acts {weekly.change_level or 'n/a'} vs the previous 4 weeks")
+    if status.rung_alert:
+        rung = status.both[index].rung
+        name = RUNG_NAMES.get(rung, "?") if rung is not None else "?"
+        lines.append(f"ALERT: rung {rung} ({name}) is above the 24-month maximum {status.rung_before}")
     return lines
 
 
-def _driver_text(event: Event) -> str:
-    """One driver, e.g. "RUS COP → AZE CVL 180 'raided' (2025-06-27)"."""
-    when = event.date.isoformat() if event.date else "undated"
-    source, target = _actor_text(event.source.actor), _actor_text(event.target.actor)
-    return f"{source} → {target} {event.cameo} '{event.trigger.text}' ({when})"
+def _status_row(label: str, figures: PeriodFigures, latest: Mapping[tuple[str, str], Standing]) -> list[str]:
+    """One row of the status table."""
+    hostile = latest.get(("hostile", figures.direction))
+    nci = latest.get(("nci", figures.direction))
+    return [
+        label, str(figures.n), "/".join(map(str, figures.quad)), num(figures.nci, 2),
+        "–" if figures.goldstein_mean is None else num(figures.goldstein_shrunk),
+        "–" if figures.rung is None else str(figures.rung), str(figures.hostile),
+        "–" if hostile is None or hostile.z is None else num(hostile.z),
+        "–" if nci is None or nci.percentile is None else f"{nci.percentile:.0f}%",
+    ]
 
 
-def _actor_text(actor: Actor) -> str:
-    """Key and sector separated by a space, e.g. "RUS COP" (just "RUS" without a sector)."""
-    return f"{actor.key} {actor.sector}" if actor.sector else actor.key
+def _month_table(analysis: DyadAnalysis) -> list[str]:
+    """One row per month: incidents (reports), quad counts and NCI each way, rung and verdict."""
+    status = analysis.status
+    if not status.periods:
+        return []
+    a, b = status.a, status.b
+    rows = [["month", f"{a}→{b} n", "quad", "NCI", f"{b}→{a} n", "quad", "NCI", "reports", "rung", "verdict"]]
+    for ab, ba, both, verdict in zip(status.a_to_b, status.b_to_a, status.both, analysis.verdicts, strict=True):
+        rows.append([
+            ab.period, str(ab.n), "/".join(map(str, ab.quad)), num(ab.nci, 2),
+            str(ba.n), "/".join(map(str, ba.quad)), num(ba.nci, 2), str(both.mentions),
+            "–" if both.rung is None else str(both.rung), verdict_label(verdict.verdict),
+        ])
+    return table(rows, numeric={1, 3, 4, 6, 7, 8})
 
 
-def _latest_events(latest: Sequence[tuple[Event, str]]) -> list[str]:
-    """Two lines per event: what was coded, then the sentence it came from (trimmed, one line)."""
-    lines = []
-    for event, sentence in latest:
-        when = (event.date.isoformat() if event.date else "undated").ljust(10)
-        meta = f"{when}  {event.source.actor.code} → {event.target.actor.code}  {event.cameo} {event.plover}"
-        if event.modality != "asserted":
-            meta += f"  [{event.modality}]"
-        lines += [meta, f"    {_trim(sentence)}"]
+def _trajectory(analysis: DyadAnalysis, sentence_of: SentenceOf) -> list[str]:
+    """Turning points with their drivers, regimes, the online alarm, reciprocity."""
+    lines = ["Turning points:"]
+    turning = [v for v in analysis.verdicts if v.verdict in ("deteriorated", "improved")]
+    for verdict in turning:
+        lines.append(f"  {verdict.month} {verdict_label(verdict.verdict)}: {verdict.reason}")
+        for incident in verdict.drivers:
+            lines.append("    " + incident_line(incident))
+            sentence = sentence_of(incident)
+            if sentence:
+                lines.append(f"      “{trim(sentence)}”")
+    if not turning:
+        lines.append("  none")
+    lines += _changes(analysis)
+    lines += reciprocity_lines(analysis.reciprocity)
     return lines
 
 
-def _trim(text: str, width: int = SENTENCE_WIDTH) -> str:
-    """Whitespace (newlines included) collapsed to single spaces; cut at a word boundary with "…"."""
-    flat = " ".join(text.split())
-    if len(flat) <= width:
-        return flat
-    cut = flat[: width - 1]
-    if " " in cut[width // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
+def _changes(analysis: DyadAnalysis) -> list[str]:
+    """Regimes (PELT) and the online alarm (BOCPD) over monthly hostile counts."""
+    changes = analysis.changes
+    lines = ["Regimes of monthly hostile incidents (PELT):"]
+    if changes.regimes:
+        for regime in changes.regimes:
+            lines.append(f"  {regime.start} to {regime.end}: {num(regime.mean)} a month ({regime.level})")
+    if changes.note:
+        lines.append(f"  {changes.note}")
+    alarm = f"yes, from {changes.change_period}" if changes.recent_change else "no"
+    lines.append(f"Something changed in the last 3 months (BOCPD P(run ≤ 2) > 0.5): {alarm}")
+    return lines
+
+
+def _latest(analysis: DyadAnalysis, sentence_of: SentenceOf, n_latest: int) -> list[str]:
+    """Newest counted incidents first, each with its sentence."""
+    counted = [i for i in analysis.incidents if i.date and i.event.modality in analysis.modalities]
+    counted.sort(key=lambda i: (i.date, i.id), reverse=True)
+    lines: list[str] = []
+    for incident in counted[: max(n_latest, 0)]:
+        lines.append(incident_line(incident))
+        lines.append(f"    “{trim(sentence_of(incident))}”")
+    return lines
+
+
+__all__ = ["SentenceOf", "actor_text", "build_brief", "verdict_label"]

@@ -100,3 +100,11 @@ def test_dyad_periods_lays_out_both_directions_and_excludes_with_reasons() -> No
     assert dict(panel.excluded) == {"denied": 1, "undated": 1}
     weekly = dyad_periods(incidents, "AZE", "RUS", grain="week", until=date(2025, 3, 31))
     assert weekly.periods[0] == "2025-W01" and weekly.periods[-1] == "2025-W14"
+
+
+def test_the_representative_is_the_most_precisely_dated_mention() -> None:
+    vague = make_event("AZE", "RUS", date(2025, 6, 1), "173", date_precision="month", article_id="a1")
+    exact = make_event("AZE", "RUS", date(2025, 6, 30), "173", article_id="a2")
+    (incident,) = cluster_events([vague, exact])
+    assert incident.event is exact and incident.date == date(2025, 6, 30)
+    assert incident.n_mentions == 2

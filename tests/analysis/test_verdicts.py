@@ -207,3 +207,23 @@ def test_the_shape_of_a_year_like_the_demo_corpus() -> None:
     assert [m for m, v in got.items() if v == "deteriorated"] == ["2024-12", "2025-02", "2025-06", "2025-07"]
     assert got["2025-10"] == "improved"
     assert {got[m] for m in ("2025-01", "2025-03", "2025-04", "2025-05", "2025-08", "2025-09")} == {"no events"}
+
+
+def test_one_routine_contact_after_a_bad_spell_is_not_yet_a_thaw() -> None:
+    # one agreement coded in both directions (a mirror pair) and a meeting: two distinct acts
+    routine = [(A, R, "057"), (R, A, "057"), (A, R, "040")]
+    routine_month = [make_incident(s, t, date(2025, 8, 5), c) for s, t, c in routine]
+    result = by_month(months(CALM, CALM, CALM, CALM, CALM, JUNE_CRISIS, JULY_CRISIS) + routine_month)
+    assert result["2025-08"].verdict == "unchanged"
+    assert result["2025-08"].nci > result["2025-08"].baseline_nci + NCI_RISE  # the NCI alone would call it
+
+
+def test_verbal_hostility_continues_a_crisis_but_does_not_start_one() -> None:
+    verbal = [(R, A, "112"), (A, R, "120"), (R, A, "100"), (A, R, "111")]
+    after_crisis = by_month(months(CALM, CALM, CALM, CALM, CALM, JUNE_CRISIS, verbal))
+    assert (after_crisis["2025-07"].verdict, after_crisis["2025-07"].rule) == ("deteriorated", "continued")
+    assert after_crisis["2025-07"].reason.startswith("the crisis continues: ")
+    after_calm = by_month(months(CALM, CALM, CALM, CALM, CALM, CALM, verbal))
+    assert after_calm["2025-07"].verdict == "unchanged"
+    fewer = by_month(months(CALM, CALM, CALM, CALM, CALM, JUNE_CRISIS, verbal[:2]))
+    assert fewer["2025-07"].verdict == "unchanged"  # two hostile remarks are below MIN_CONTINUED

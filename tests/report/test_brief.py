@@ -1,142 +1,88 @@
-"""Tests for `dyadwatch.report.brief`: sections, table, turning points, latest events."""
+"""Tests for `dyadwatch.report.brief`: every section renders from a hand-built DyadAnalysis."""
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
-from dyadwatch.analysis.series import dyad_series
-from dyadwatch.report.brief import build_brief
-from dyadwatch.types import Actor, Event, Mention, Trigger
+from dyadwatch.analysis import DyadOptions, analyse_dyad
+from dyadwatch.analysis.scenario_file import load_scenarios, template_path
+from dyadwatch.report import build_brief
+from dyadwatch.report.text import trim
+from tests.analysis.factory import make_incident
 
-_ids = itertools.count()
-
-
-def make_event(
-    source: str,
-    target: str,
-    day: date | None,
-    goldstein: float,
-    quad: int,
-    *,
-    modality: str = "asserted",
-    cameo: str = "010",
-    plover: str = "CONSULT",
-    source_sector: str | None = None,
-    target_sector: str | None = None,
-    trigger: str = "said",
-) -> Event:
-    """A hand-built event between two state actors."""
-    return Event(
-        id=f"b{next(_ids)}",
-        article_id="a1",
-        sentence_index=0,
-        source=Mention(source, 0, len(source), Actor(country=source, sector=source_sector)),
-        target=Mention(target, 10, 10 + len(target), Actor(country=target, sector=target_sector)),
-        trigger=Trigger(trigger, 5, 5 + len(trigger)),
-        cameo=cameo,
-        cameo_root=cameo[:2],
-        plover=plover,
-        goldstein=goldstein,
-        quad=quad,
-        modality=modality,
-        date=day,
-    )
+A, R = "AZE", "RUS"
+SECTIONS = ["Status", "Events by month", "Trajectory", "Third parties", "Scenarios", "Forecast", "Latest events"]
 
 
-RAID = make_event(
-    "RUS",
-    "AZE",
-    date(2025, 3, 27),
-    -9.0,
-    4,
-    cameo="180",
-    plover="ASSAULT",
-    source_sector="COP",
-    target_sector="CVL",
-    trigger="raided",
-)
-DEAL = make_event("AZE", "RUS", date(2025, 5, 2), 8.0, 2, cameo="057", plover="AGREE", source_sector="GOV")
-EVENTS = [
-    make_event("AZE", "RUS", date(2025, 1, 10), 1.0, 1),
-    make_event("RUS", "AZE", date(2025, 1, 12), -1.0, 3),
-    RAID,
-    make_event("AZE", "RUS", date(2025, 3, 29), -2.0, 3, cameo="111"),
-    DEAL,
-    make_event("RUS", "AZE", date(2025, 5, 4), 6.0, 2, cameo="070"),
-    make_event("RUS", "AZE", date(2025, 5, 5), -4.0, 4, modality="negated"),
-    make_event("RUS", "AZE", date(2025, 5, 6), -4.0, 4, modality="negated"),
-    make_event("AZE", "RUS", date(2025, 5, 7), 4.0, 2, modality="future"),
-    make_event("AZE", "RUS", None, 4.0, 2),
-]
-NAMES = ("Azerbaijan", "Russia")
+def _year() -> list:
+    calm = [(A, R, "040"), (R, A, "051"), (A, R, "043")]
+    crisis = [(R, A, "182"), (R, A, "180"), (A, R, "161"), (A, R, "161"), (A, R, "114")]
+    thaw = [(R, A, "040"), (A, R, "057"), (A, R, "0841"), (R, A, "036"), (R, A, "055")]
+    plan = [calm] * 5 + [crisis] + [calm, calm] + [thaw]
+    incidents = [
+        make_incident(s, t, date(2025, 1 + m, 2 + k), c, article_id=f"m{m}k{k}")
+        for m, codes in enumerate(plan) for k, (s, t, c) in enumerate(codes)
+    ]
+    incidents.append(make_incident(A, R, date(2025, 6, 20), "173", modality="denied"))
+    incidents.append(make_incident(A, "ISR", date(2025, 8, 3), "057"))
+    return incidents
 
 
-def _brief(**options: object) -> str:
-    series = dyad_series(EVENTS, "AZE", "RUS")
-    latest = options.pop(
-        "latest", [(DEAL, "Baku and Moscow agreed on a transit deal."), (RAID, "Police raided.")]
-    )
-    return build_brief(series, names=NAMES, latest=latest, **options)  # type: ignore[arg-type]
+def _brief(incidents: list, **kwargs) -> str:
+    analysis = analyse_dyad(incidents, A, R, scenarios=load_scenarios(template_path()), options=DyadOptions())
+    return build_brief(analysis, names=("Azerbaijan", "Russia"), sentence_of=lambda i: f"sentence of {i.id}", **kwargs)
 
 
-def test_header_counts_events_span_and_what_was_left_out() -> None:
-    lines = _brief().splitlines()
-    assert lines[0] == "Azerbaijan (AZE) – Russia (RUS): 6 events, 2025-01 to 2025-05"
-    assert lines[1] == "left out: 2 negated, 1 future, 1 undated"
-
-
-def test_has_every_section_in_order() -> None:
-    text = _brief()
-    positions = [text.index(title) for title in ("Events by month", "Turning points", "Latest events")]
+def test_every_section_in_order_with_header_counts_and_left_out() -> None:
+    brief = _brief(_year())
+    positions = [brief.index(f"\n{title}\n" + "-" * len(title)) for title in SECTIONS]
     assert positions == sorted(positions)
-    assert "\x1b[" not in text
+    header = brief.splitlines()[0]
+    assert header.startswith("Azerbaijan (AZE) – Russia (RUS): 31 incidents from 31 reports, 2025-01 to 2025-09")
+    assert "(as of 2025-09-" in header
+    assert "left out: 1 denied" in brief
 
 
-def test_month_table_is_aligned_and_marks_verdicts() -> None:
-    text = _brief()
-    block = text.split("Events by month\n")[1].split("\n\n")[0].splitlines()[1:]
-    header, rule, *rows = block
-    assert "AZE→RUS n" in header and "RUS→AZE n" in header and "quad 1/2/3/4" in header
-    assert [row[:7] for row in rows] == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
-    pipes = [i for i, ch in enumerate(header) if ch == "|"]
-    assert len(pipes) == 9
-    for row in rows:
-        assert [i for i, ch in enumerate(row) if ch == "|"] == pipes
-    assert [i for i, ch in enumerate(rule) if ch == "+"] == pipes
-    assert rows[0].endswith("= unchanged")
-    assert rows[1].endswith("· no events")
-    assert rows[2].endswith("▼ deteriorated")
-    assert rows[4].endswith("▲ improved")
-    assert " 1/0/0/0 " in rows[0] and " -9.0 " in rows[2]
+def test_month_table_marks_the_crisis_and_the_thaw() -> None:
+    brief = _brief(_year())
+    rows = {line.split(" |")[0]: line for line in brief.splitlines() if line[:8].count("-") == 1 and " | " in line}
+    assert rows["2025-06"].endswith("▼ deteriorated")
+    assert rows["2025-09"].endswith("▲ improved")
+    assert rows["2025-02"].endswith("= unchanged")
 
 
-def test_turning_points_name_the_drivers() -> None:
-    text = _brief()
-    block = text.split("Turning points\n")[1].split("\n\n")[0]
-    assert (
-        "2025-03 ▼ deteriorated (mean -5.5 vs baseline 0.0): RUS COP → AZE CVL 180 'raided' (2025-03-27)"
-        in block
-    )
-    assert "2025-05 ▲ improved (mean 7.0 vs baseline -2.8): AZE GOV → RUS 057 'said' (2025-05-02)" in block
+def test_turning_points_quote_drivers_with_outlets_and_sentences() -> None:
+    trajectory = _brief(_year()).split("\nTrajectory\n", 1)[1].split("\nThird parties\n", 1)[0]
+    assert "2025-06 ▼ deteriorated: highest rung 6 (force)" in trajectory
+    assert "RUS → AZE 182 ASSAULT" in trajectory and "1 report, 1 outlet" in trajectory
+    assert "“sentence of i" in trajectory
+    assert "Regimes of monthly hostile incidents (PELT):" in trajectory
+    assert "Reciprocity: " in trajectory
 
 
-def test_latest_events_show_codes_modality_and_trimmed_one_line_sentences() -> None:
-    negated = EVENTS[6]
-    long_sentence = "Officials said\nthe   talks would resume " + "and continue at length " * 20 + "END"
-    latest = [(negated, "Moscow denied\n  any strike."), (DEAL, long_sentence), (RAID, "Police raided.")]
-    text = _brief(latest=latest, n_latest=2)
-    block = text.split("Latest events\n")[1].splitlines()[1:]
-    assert block[0] == "2025-05-05  RUS → AZE  010 CONSULT  [negated]"
-    assert block[1] == "    Moscow denied any strike."
-    assert block[2] == "2025-05-02  AZEGOV → RUS  057 AGREE"
-    trimmed = block[3].strip()
-    assert trimmed.startswith("Officials said the talks would resume")
-    assert trimmed.endswith("…") and len(trimmed) <= 160 and "END" not in trimmed
-    assert "raided" not in "\n".join(block)
+def test_scenarios_and_forecast_sections_have_their_numbers() -> None:
+    brief = _brief(_year())
+    scenarios = brief.split("\nScenarios\n", 1)[1].split("\nForecast\n", 1)[0]
+    assert "A=AZE, B=RUS" in scenarios and "H1 0." in scenarios and "S2 0." in scenarios
+    forecast = brief.split("\nForecast\n", 1)[1].split("\nLatest events\n", 1)[0]
+    assert "P(crisis in 2025-10) = 0." in forecast and "80% range" in forecast
+    assert "track record: too little history" in forecast  # 9 months is below the 12-month minimum
 
 
-def test_empty_series_still_renders() -> None:
-    text = build_brief(dyad_series([], "AZE", "RUS"), names=NAMES, latest=[])
-    assert text.splitlines()[:2] == ["Azerbaijan (AZE) – Russia (RUS): 0 events", "left out: none"]
-    assert text.count("none") == 4
+def test_latest_events_are_newest_first_and_counted_only() -> None:
+    latest = _brief(_year(), n_latest=3).split("\nLatest events\n", 1)[1].splitlines()[1:]
+    dated = [line[:10] for line in latest if line[:4] == "2025"]
+    assert len(dated) == 3 and dated == sorted(dated, reverse=True)
+    assert not any("[denied]" in line for line in latest)
+
+
+def test_empty_dyad_still_renders() -> None:
+    brief = _brief([make_incident("GEO", "ARM", date(2025, 1, 1), "040")])
+    assert brief.startswith("Azerbaijan (AZE) – Russia (RUS): 0 incidents from 0 reports")
+    assert "no history to forecast from" in brief
+
+
+def test_trim_cuts_long_sentences_at_a_word() -> None:
+    text = "word " * 60
+    assert len(trim(text, 40)) <= 40 and trim(text, 40).endswith("…")
+    assert trim("a\nb  c") == "a b c"

@@ -66,7 +66,8 @@ def test_migrations_recorded_and_not_reapplied(tmp_path: Path) -> None:
     with DuckDBStore(path) as store:
         store.write_coded(coded(3))
     first = ledger(path)
-    assert [name for name, _ in first] == [name for name, _ in MIGRATIONS] == ["0001_initial", "0002_event_detail", "0003_incidents"]
+    names = ["0001_initial", "0002_event_detail", "0003_incidents"]
+    assert [name for name, _ in first] == [name for name, _ in MIGRATIONS] == names
     with DuckDBStore(path) as store:
         assert store.counts()["articles"] == 3
     assert ledger(path) == first
