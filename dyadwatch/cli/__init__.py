@@ -266,6 +266,8 @@ def stats(ctx: click.Context) -> None:
 
 
 from dyadwatch.cli import analysis as _analysis  # noqa: E402,F401 - registers brief, status, scenarios, forecast
+from dyadwatch.cli import report as _report  # noqa: E402,F401 - registers report
+from dyadwatch.cli import web as _web  # noqa: E402,F401 - registers serve
 
 if __name__ == "__main__":  # pragma: no cover
     main()

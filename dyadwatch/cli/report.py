@@ -1,0 +1,3 @@
+"""`dyadwatch report`: the self-contained HTML (or Markdown) report on one dyad."""
+
+from __future__ import annotations
