@@ -4,7 +4,8 @@ Two mentions report the same real-world event when they have the same source and
 the same modality, their dates are close (within `ClusterOptions.days`, widened for week- and
 month-precision dates), and either their CAMEO codes are identical or the codes are compatible
 (same two-digit root or same PLOVER type) and the text agrees (same trigger stem, or sentences
-sharing at least `ClusterOptions.min_overlap` of their content words). This goes one step beyond
+sharing at least `ClusterOptions.min_overlap` of their content words; imported rows, whose text is a
+rendered record rather than a sentence, need identical codes). This goes one step beyond
 the classic one-a-day filter (one event per source, target, code and day): a raid reported as
 "raided" by one outlet and "stormed" by another on the next day is still one incident.
 
@@ -29,6 +30,8 @@ _STOP = frozenset(
     "other some such only when while where what there then".split()
 )
 _SLACK = {"week": 7, "month": 31}
+IMPORTED = "import="
+"""Prefix of `Event.versions` on events imported from ICEWS, GDELT or POLECAT."""
 _PRECISION = {"day": 0, "": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
 """Rank of date precisions, most precise first ("" is a publication date, which is a day)."""
 
@@ -111,6 +114,8 @@ def _same(a: Event, b: Event, sentences: Mapping[tuple[str, int], str], options:
         return True
     if a.cameo_root != b.cameo_root and a.plover != b.plover:
         return False
+    if a.versions.startswith(IMPORTED) or b.versions.startswith(IMPORTED):
+        return False  # an imported row's "sentence" is a rendered record: only identical codes match
     if a.trigger.text.lower()[: options.stem] == b.trigger.text.lower()[: options.stem]:
         return True
     words_a = _words(sentences.get((a.article_id, a.sentence_index), ""))

@@ -21,12 +21,12 @@ def _day(value: Any) -> date | None:
     return value.date() if value else None
 
 
-def _json(data: Any, out: TextIO = sys.stdout) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def _json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _csv(rows: Sequence[dict], columns: Sequence[str], out: TextIO = sys.stdout) -> None:
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+def _csv(rows: Sequence[dict], columns: Sequence[str], out: TextIO | None = None) -> None:
+    writer = csv.DictWriter(out or sys.stdout, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
 

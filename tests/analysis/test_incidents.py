@@ -108,3 +108,14 @@ def test_the_representative_is_the_most_precisely_dated_mention() -> None:
     (incident,) = cluster_events([vague, exact])
     assert incident.event is exact and incident.date == date(2025, 6, 30)
     assert incident.n_mentions == 2
+
+
+def test_imported_rows_cluster_only_on_identical_codes() -> None:
+    from dataclasses import replace
+
+    a = replace(make_event("AZE", "RUS", D, "114", article_id="a1"), versions="import=icews")
+    b = replace(make_event("AZE", "RUS", D, "111", article_id="a2"), versions="import=icews")
+    c = replace(make_event("AZE", "RUS", D, "114", article_id="a3"), versions="import=icews")
+    text = {("a1", 0): "Azerbaijan (GOV) → Russia (GOV): complain", ("a2", 0): "Azerbaijan (GOV) → Russia: criticise"}
+    incidents = cluster_events([a, b, c], sentences=text)
+    assert sorted(i.n_mentions for i in incidents) == [1, 2]
