@@ -5,7 +5,8 @@ the same modality, their dates are close (within `ClusterOptions.days`, widened 
 month-precision dates), and either their CAMEO codes are identical or the codes are compatible
 (same two-digit root or same PLOVER type) and the text agrees (same trigger stem, or sentences
 sharing at least `ClusterOptions.min_overlap` of their content words; imported rows, whose text is a
-rendered record rather than a sentence, need identical codes). This goes one step beyond
+rendered record rather than a sentence, need identical codes on the same day: the classic one-a-day
+filter, since those datasets already date each event). This goes one step beyond
 the classic one-a-day filter (one event per source, target, code and day): a raid reported as
 "raided" by one outlet and "stormed" by another on the next day is still one incident.
 
@@ -30,6 +31,8 @@ _STOP = frozenset(
     "other some such only when while where what there then".split()
 )
 _SLACK = {"week": 7, "month": 31}
+MAX_SLACK = 31
+"""No mention joins an incident whose first mention is more than this many days older."""
 IMPORTED = "import="
 """Prefix of `Event.versions` on events imported from ICEWS, GDELT or POLECAT."""
 _PRECISION = {"day": 0, "": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
@@ -72,6 +75,8 @@ def cluster_events(
             continue
         key = (event.dyad[0], event.dyad[1], event.modality)
         candidates = open_by_key.setdefault(key, [])
+        while candidates and (event.date - candidates[0][0].date).days > max(MAX_SLACK, options.days):
+            candidates.pop(0)  # events come in date order: this incident can take no more mentions
         home = next((g for g in candidates if _joins(event, g, sentences, options)), None)
         if home is None:
             home = []
@@ -102,6 +107,8 @@ def _joins(event: Event, group: Sequence[Event], sentences: Mapping[tuple[str, i
            options: ClusterOptions) -> bool:
     """Whether `event` reports the same incident as the mentions in `group`."""
     first = group[0]
+    if _imported(event) or _imported(first):
+        return event.date == first.date and any(event.cameo == other.cameo for other in group)
     slack = max(_SLACK.get(event.date_precision, options.days), _SLACK.get(first.date_precision, options.days))
     if (event.date - first.date).days > slack:  # type: ignore[operator]
         return False
@@ -114,8 +121,6 @@ def _same(a: Event, b: Event, sentences: Mapping[tuple[str, int], str], options:
         return True
     if a.cameo_root != b.cameo_root and a.plover != b.plover:
         return False
-    if a.versions.startswith(IMPORTED) or b.versions.startswith(IMPORTED):
-        return False  # an imported row's "sentence" is a rendered record: only identical codes match
     if a.trigger.text.lower()[: options.stem] == b.trigger.text.lower()[: options.stem]:
         return True
     words_a = _words(sentences.get((a.article_id, a.sentence_index), ""))
@@ -123,6 +128,11 @@ def _same(a: Event, b: Event, sentences: Mapping[tuple[str, int], str], options:
     if not words_a or not words_b:
         return False
     return len(words_a & words_b) / len(words_a | words_b) >= options.min_overlap
+
+
+def _imported(event: Event) -> bool:
+    """Whether the event was imported from ICEWS, GDELT or POLECAT."""
+    return event.versions.startswith(IMPORTED)
 
 
 def _words(text: str) -> frozenset[str]:

@@ -117,5 +117,6 @@ def test_imported_rows_cluster_only_on_identical_codes() -> None:
     b = replace(make_event("AZE", "RUS", D, "111", article_id="a2"), versions="import=icews")
     c = replace(make_event("AZE", "RUS", D, "114", article_id="a3"), versions="import=icews")
     text = {("a1", 0): "Azerbaijan (GOV) → Russia (GOV): complain", ("a2", 0): "Azerbaijan (GOV) → Russia: criticise"}
-    incidents = cluster_events([a, b, c], sentences=text)
-    assert sorted(i.n_mentions for i in incidents) == [1, 2]
+    d = replace(make_event("AZE", "RUS", date(2025, 7, 1), "114", article_id="a4"), versions="import=icews")
+    incidents = cluster_events([a, b, c, d], sentences=text)
+    assert sorted(i.n_mentions for i in incidents) == [1, 1, 2]  # a+c; b (other code); d (next day)
