@@ -32,6 +32,7 @@ eval: install
 bench: install
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/actors.py
+	$(PY) benchmarks/backtest.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE).wal .pytest_cache .ruff_cache
