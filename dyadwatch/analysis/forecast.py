@@ -18,7 +18,11 @@ one row per month (`FEATURES`): the "own" and the "counterpart" history enter se
 
     1,  log(1 + hostile a->b at L),  log(1 + hostile b->a at L),
     log(1 + mean hostile count, both directions, over L-2..L),  1[crisis at L],
-    min(months since the last crisis at or before L, cap) / cap        (cap when there was none)
+    min(months since the last crisis at or before L, cap) / cap        (cap when there was none),
+    log(1 + mean hostile count, both directions, over all months up to L)
+
+The last column is the dyad's own level (an expanding mean, so no look-ahead): pooled with busier or
+quieter dyads, a dyad keeps its own scale instead of borrowing theirs.
 
 Crisis model: ridge-penalised logistic regression *anchored on smoothed persistence*. The anchor
 a_u is the training frequency of a crisis month after a crisis month (for rows whose lagged crisis
@@ -45,6 +49,9 @@ log μ_u = x_uᵀγ, fitted by the same ridge-penalised likelihood. The Pearson 
 Var = μ + αμ²) with α solving Σ (y − μ)² / (μ(1 + αμ)) = n − p; otherwise Poisson. The range is the
 central `interval` (80%) of that distribution: [q_0.1, q_0.9].
 
+The count regression needs `ROWS_PER_FEATURE` training months per feature (else the smoothed mean
+below), and its mean is capped at `COUNT_CAP` times the largest monthly count seen in training.
+
 Fallback: with fewer than `min_train` months of history (own plus pooled), or without both crisis and
 calm months among them, the probability is the smoothed climatology (k + 0.5)/(n + 1) for k crisis
 months out of n, and `note` says so (no history at all gives 0.5). A count series that is all zeros
@@ -54,8 +61,10 @@ Baselines, the yardsticks of `backtest`: *climatology* = the same smoothed frequ
 months; *persistence* (last observation carried forward, smoothed) = 0.6 after a crisis month, 0.05
 after a calm one; *zero* = 0. Count baselines: the mean count so far, last month's count, and 0.
 
-Pooling: `pool` adds other dyads' months as training rows (same features; a -> b and b -> a as given)
-whose target month lies before the forecast origin, so a short-lived dyad borrows the shape of others.
+Pooling: `pool` adds other dyads' months as training rows of the crisis model (same features; a -> b
+and b -> a as given) whose target month lies before the forecast origin, so a short-lived dyad borrows
+the shape of others. The count model uses the dyad's own months only: dyads differ in scale by orders
+of magnitude (RUS–USA against AZE–GEO), and pooled counts forecast one with the other's volume.
 """
 
 from __future__ import annotations
@@ -79,6 +88,7 @@ FEATURES = (
     "log1p 3-month mean hostile",
     "crisis",
     "months since crisis / cap",
+    "log1p mean hostile so far",
 )
 """Names of the columns of the design matrix, in order."""
 HOSTILE_QUADS = (3, 4)
@@ -90,6 +100,11 @@ FALLBACK = "climatology (fallback)"
 OVERDISPERSION_Z = 1.645
 """The count is NB only when φ > 1 + z·sqrt(2/(n − p)): a one-sided 5% test, as under a Poisson model
 (n − p)·φ is about χ² with n − p degrees of freedom (variance 2/(n − p) for φ)."""
+ROWS_PER_FEATURE = 2
+"""The count regression needs at least this many training months per feature; fewer months (own plus
+pooled) fall back to the smoothed mean, since a log-linear fit on a handful of months can explode."""
+COUNT_CAP = 2.0
+"""A count forecast never exceeds this multiple of the largest monthly count seen in training."""
 ANCHOR_CLIP = 0.001
 """The persistence anchor of the logistic model is kept inside [ANCHOR_CLIP, 1 - ANCHOR_CLIP]."""
 
@@ -300,7 +315,8 @@ def forecast_at(
     x, crisis, hostile, n_pooled = _training(frame, origin, pool)
     x_new = frame.x[origin + frame.horizon - 1]
     p, model, note = _crisis_probability(x, crisis, x_new, options)
-    counts = [_count_forecast(x, hostile[:, j], x_new, options) for j in range(3)]
+    own = origin  # the dyad's own months come first; counts are not pooled (dyads differ in scale)
+    counts = [_count_forecast(x[:own], hostile[:own, j], x_new, options) for j in range(3)]
     if n_pooled:
         note += f"; {n_pooled} of the months come from {len(pool)} other dyads"
     note += f"; hostile acts: {counts[0].model}"
@@ -334,7 +350,7 @@ def _design(hostile: np.ndarray, crisis: np.ndarray, horizon: int, cap: int) -> 
         gap = seen - last_crisis[seen] if last_crisis[seen] >= 0 else cap
         rows[u, 1:] = (
             math.log1p(hostile[seen, 1]), math.log1p(hostile[seen, 2]), math.log1p(recent),
-            crisis[seen], min(gap, cap) / cap,
+            crisis[seen], min(gap, cap) / cap, math.log1p(hostile[: seen + 1, 0].mean()),
         )
     return rows
 
@@ -391,13 +407,14 @@ def _thin_data(n: int, k: int, min_train: int) -> str:
 def _count_forecast(x: np.ndarray, y: np.ndarray, x_new: np.ndarray, options: ForecastOptions) -> CountForecast:
     """Mean and range of a monthly count: log-linear Poisson/NB regression, or climatology when thin."""
     n = len(y)
-    if n < options.min_train or not y.any():
+    if n < max(options.min_train, ROWS_PER_FEATURE * x.shape[1]) or not y.any():
         mu = np.full(n, (y.sum() + 0.5) / (n + 1))
         mean, kind, n_params = float(mu[0]) if n else 0.5, "climatology", 1
     else:
         gamma = _fit(x, y, options.ridge)
         mu = np.exp(np.minimum(x @ gamma, 30.0))
-        mean, kind, n_params = float(np.exp(min(float(x_new @ gamma), 30.0))), "log-linear", x.shape[1]
+        mean = min(float(np.exp(min(float(x_new @ gamma), 30.0))), COUNT_CAP * float(y.max()))
+        kind, n_params = "log-linear", x.shape[1]
     alpha = _nb_dispersion(y, mu, max(n - n_params, 1)) if n > n_params else 0.0
     family = "NB" if alpha > 0 else "Poisson"
     label = f"{family} {kind}" + (f" (α={alpha:.2f})" if alpha > 0 else "")

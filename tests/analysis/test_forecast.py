@@ -112,12 +112,12 @@ def test_month_facts_need_a_month_grain_panel() -> None:
 
 def test_feature_rows_use_only_months_before_their_target() -> None:
     frame = feature_frame(monthly_panel([(2, 0, False), (0, 3, True), (1, 1, False)]))
-    assert frame.x.shape == (4, 6)
-    expected = [
-        [1, 0, 0, 0, 0, 1],
-        [1, math.log1p(2), 0, math.log1p(2 / 3), 0, 1],
-        [1, 0, math.log1p(4), math.log1p(6 / 3), 1, 0],
-        [1, math.log1p(1), math.log1p(1), math.log1p(8 / 3), 0, 1 / 12],
+    assert frame.x.shape == (4, 7)
+    expected = [  # last column: the dyad's mean hostile count so far (2, then 3, then 8/3)
+        [1, 0, 0, 0, 0, 1, 0],
+        [1, math.log1p(2), 0, math.log1p(2 / 3), 0, 1, math.log1p(2)],
+        [1, 0, math.log1p(4), math.log1p(6 / 3), 1, 0, math.log1p(3)],
+        [1, math.log1p(1), math.log1p(1), math.log1p(8 / 3), 0, 1 / 12, math.log1p(8 / 3)],
     ]
     np.testing.assert_allclose(frame.x, expected)
     np.testing.assert_array_equal(frame.crisis, [0, 1, 0])
@@ -268,3 +268,24 @@ def test_bad_horizon_and_origin_are_rejected_by_name() -> None:
         feature_frame(panel, horizon=0)
     with pytest.raises(ValueError, match="origin"):
         forecast_at(feature_frame(panel), 13)
+
+
+def test_count_forecast_is_never_far_above_what_the_dyad_has_seen() -> None:
+    from dyadwatch.analysis.forecast import COUNT_CAP
+
+    # a quiet dyad whose last month exploded: the log-linear fit must not run away
+    plan = [(0, 0, False)] * 20 + [(1, 0, False), (0, 1, False), (6, 6, True)]
+    panel = monthly_panel(plan)
+    largest = feature_frame(panel).hostile[:, 0].max()
+    forecast = forecast_next(panel)
+    assert COUNT_CAP == 2.0
+    assert largest >= 12 and forecast.hostile.mean <= 2 * largest  # uncapped, this fit says 2,600
+    assert forecast.hostile.interval[0] <= forecast.hostile.mean <= max(forecast.hostile.interval[1], 1)
+
+
+def test_counts_are_not_pooled_across_dyads_of_another_scale() -> None:
+    quiet = monthly_panel([(1, 0, False), (0, 1, False)] * 8)
+    busy = monthly_panel([(40, 35, True), (30, 45, True)] * 8, a="RUS", b="USA")
+    alone, pooled = forecast_next(quiet), forecast_next(quiet, pool=[busy])
+    assert pooled.n_pooled > 0
+    assert pooled.hostile.mean == pytest.approx(alone.hostile.mean)  # the busy dyad's volume does not leak
