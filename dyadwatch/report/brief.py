@@ -109,7 +109,7 @@ def _status_row(label: str, figures: PeriodFigures, latest: Mapping[tuple[str, s
         "–" if figures.goldstein_mean is None else num(figures.goldstein_shrunk),
         "–" if figures.rung is None else str(figures.rung), str(figures.hostile),
         "–" if hostile is None or hostile.z is None else num(hostile.z),
-        "–" if nci is None or nci.percentile is None else f"{nci.percentile:.0f}%",
+        "–" if nci is None or nci.percentile is None else f"{nci.percentile * 100:.0f}%",
     ]
 
 
