@@ -4,7 +4,6 @@ offline self-containment, and the command over a hand-built DuckDB store."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +19,7 @@ from dyadwatch.report.views import dyad_view
 from dyadwatch.store import DuckDBStore
 from dyadwatch.types import Article, CodedArticle, Sentence
 from tests.analysis.factory import make_event, make_incident
+from tests.conftest import ROOT
 
 A, R = "AZE", "RUS"
 EVIL = ('<script>alert(1)</script> <img src=x onerror="window.__pwned=1"> '
@@ -227,29 +227,23 @@ def test_command_unknown_party_is_a_one_line_error(store_path: Path, tmp_path: P
 
 # --- in a browser -----------------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
 @pytest.mark.browser
-def test_report_renders_offline_and_injected_script_does_not_run(report, tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
+def test_report_renders_offline_and_injected_script_does_not_run(report, tmp_path: Path, browser) -> None:
     path = tmp_path / "report.html"
     path.write_text(report, encoding="utf-8")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(path.as_uri())
-            page.wait_for_selector("#timeline-plot[data-rendered='true']", timeout=15000)
-            page.wait_for_selector("#scenario-plot-1[data-rendered='true']", timeout=15000)
-            assert page.evaluate("window.__pwned") is None
-            assert page.locator("#timeline-plot .point").count() == 22
-            assert page.locator("#events a.event-link").count() > 0
-            assert [r for r in requests if not r.startswith("file:")] == []
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(path.as_uri())
+        page.wait_for_selector("#timeline-plot[data-rendered='true']", timeout=15000)
+        page.wait_for_selector("#scenario-plot-1[data-rendered='true']", timeout=15000)
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("#timeline-plot .point").count() == 22
+        assert page.locator("#events a.event-link").count() > 0
+        assert [r for r in requests if not r.startswith("file:")] == []
+        shots = ROOT / "test-artifacts" / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "report.png"), full_page=True)
+    finally:
+        page.close()
