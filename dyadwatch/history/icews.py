@@ -25,7 +25,7 @@ from datetime import date
 
 from dyadwatch.errors import HistoryError
 from dyadwatch.history.records import BadRow, ImportContext, ImportRow, Party, iso_day, row_problem
-from dyadwatch.history.resolve import country_or_igo, present, remember, split_agent
+from dyadwatch.history.resolve import present, remember, split_agent
 from dyadwatch.types import Actor
 
 COLUMNS: tuple[str, ...] = (
@@ -88,10 +88,7 @@ class ActorCache:
         if country is None and inner:
             country = resolver.country(inner)
             igo = None if country else resolver.igo(inner, on=on)
-        entry = resolver.entry(name, on=on)
-        if country is None and igo is None:
-            found = entry or resolver.former(name)
-            country, igo = country_or_igo(found.code) if found else (None, None)
+        country, igo, entry = resolver.identify(name, country, igo, on=on)
         if country is None and igo is None:
             return None
         # the dictionary's sector only if the entry is this actor on this date

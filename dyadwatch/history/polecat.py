@@ -25,7 +25,7 @@ from datetime import date
 
 from dyadwatch.errors import HistoryError
 from dyadwatch.history.records import BadRow, ImportContext, ImportRow, Party, iso_day, row_problem
-from dyadwatch.history.resolve import country_or_igo, present, remember
+from dyadwatch.history.resolve import present, remember
 from dyadwatch.ontology import PLOVER_TYPES, CameoCode, Ontology
 from dyadwatch.types import Actor
 
@@ -111,10 +111,7 @@ class PolecatParser:
         resolver = self.ctx.resolver
         country = resolver.country(country_cell)
         igo = None if country else resolver.igo(name, on=on)
-        entry = resolver.entry(name, on=on)
-        if country is None and igo is None:
-            found = entry or resolver.former(name)
-            country, igo = country_or_igo(found.code) if found else (None, None)
+        country, igo, entry = resolver.identify(name, country, igo, on=on)
         if country is None and igo is None:
             return None
         listed = [resolver.sector_of_code(s) for s in re.split(r"[;,|]", sectors)]

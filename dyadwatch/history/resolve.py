@@ -126,6 +126,17 @@ class ActorResolver:
         variants += [plain, plain.replace("-", " ")]
         return [v for i, v in enumerate(variants) if v and v not in variants[:i]]
 
+    def identify(
+        self, name: str, country: str | None, igo: str | None, *, on: date | None
+    ) -> tuple[str | None, str | None, ActorEntry | None]:
+        """(country, IGO, dictionary entry of `name` on `on`): the country or IGO found in the row's own
+        cells, else the one of the dictionary entry (on the date, or the most recent one)."""
+        entry = self.entry(name, on=on)
+        if country is None and igo is None:
+            found = entry or self.former(name)
+            country, igo = country_or_igo(found.code) if found else (None, None)
+        return country, igo, entry
+
     def igo(self, name: str, *, on: date | None = None) -> str | None:
         """IGO code of an organisation's name ("European Union" -> "IGOEU"), or None."""
         found = self.entry(name, on=on)

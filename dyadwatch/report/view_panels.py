@@ -19,7 +19,6 @@ from dyadwatch.report.sections import backtest_lines, forecast_lines
 from dyadwatch.report.text import num
 from dyadwatch.report.view_records import (
     CalibrationRow,
-    ChecklistRow,
     EdgeView,
     ForecastView,
     HypothesisView,
@@ -120,7 +119,7 @@ def scenario_board(run: ScenarioRun | None, ref: Ref) -> ScenarioBoard:
     return ScenarioBoard(
         available=True, name=run.spec.name, roles=", ".join(f"{k}={v}" for k, v in run.roles.items()),
         periods=tuple(run.periods), sets=tuple(sets),
-        checklist=tuple(ChecklistRow(c.signpost, c.title, tuple(c.statuses)) for c in run.checklist()),
+        checklist=run.checklist(),
         diagnostic=diagnostic,
     )
 

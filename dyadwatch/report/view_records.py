@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dyadwatch.analysis.changes import Regime
+from dyadwatch.analysis.scenarios import ChecklistRow
+
 
 @dataclass(frozen=True)
 class IncidentRef:
@@ -98,20 +101,6 @@ class StatusCard:
     """The latest month a→b, b→a and both."""
     notes: tuple[str, ...]
     """The weekly change level and, if raised, the rung alert."""
-
-
-@dataclass(frozen=True)
-class Regime:
-    """A stretch of months with one level of hostile incidents (PELT), clipped to the view's window."""
-
-    start: str
-    """First month."""
-    end: str
-    """Last month."""
-    mean: float
-    """Mean hostile incidents a month."""
-    level: str
-    """"first", "higher", "lower" or "similar" than the regime before."""
 
 
 @dataclass(frozen=True)
@@ -312,18 +301,6 @@ class ScenarioSetView:
     """Its hypotheses, in file order."""
     moved: tuple[MovedBy, ...]
     """Gains of the latest periods that moved the set, newest period first, largest first."""
-
-
-@dataclass(frozen=True)
-class ChecklistRow:
-    """One signpost's status in every period."""
-
-    signpost: str
-    """Signpost id."""
-    title: str
-    """Signpost title."""
-    statuses: tuple[str, ...]
-    """"fired", "absent" or "n/a", aligned with `ScenarioBoard.periods`."""
 
 
 @dataclass(frozen=True)
