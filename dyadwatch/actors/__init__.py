@@ -8,7 +8,7 @@ from dyadwatch.actors.dictionary import (
     find_party,
     load_actor_dictionary,
 )
-from dyadwatch.actors.resolve import resolve_argument
+from dyadwatch.actors.resolve import resolve_argument, via_pronoun
 
 __all__ = [
     "ActorDictionary",
@@ -18,4 +18,5 @@ __all__ = [
     "find_party",
     "load_actor_dictionary",
     "resolve_argument",
+    "via_pronoun",
 ]

@@ -9,8 +9,10 @@ resolves arguments in text order, remembering what it resolved. On top of the co
   person valid on the article's date has that surname (and it is not a very common one);
 - "he"/"she": the person named most recently before the pronoun;
 - "the ministry", "the agency", "the president": the actor last named with that role noun or title;
-- "the two countries", "both sides", "both governments": the two states named most recently; such a
-  subject acts on itself in both directions (the coder pairs them).
+- "the two countries", "both sides", "both governments", "the two leaders": the two states of the
+  actors most recently resolved in an event's roles (so "Putin met Aliyev in Dushanbe, the Tajik
+  capital. The two sides ..." means Russia and Azerbaijan, not the host), else the two states named
+  most recently; such a subject acts on itself in both directions (the coder pairs them).
 Every actor records how it was resolved in `Actor.how`.
 """
 
@@ -34,7 +36,10 @@ TITLE_MATCHES: dict[str, frozenset[str]] = {
 }
 """Title role -> person roles it fits; a title not listed fits only its own role."""
 
-PAIR_NOUNS = frozenset({"country", "side", "state", "government", "nation", "neighbour", "neighbor", "capital"})
+PAIR_NOUNS = frozenset(
+    {"country", "side", "state", "government", "nation", "neighbour", "neighbor", "capital", "leader", "president",
+     "minister", "delegation", "ministry"}
+)
 PERSON_PRONOUNS = frozenset({"he", "she"})
 COUNTRY_KINDS = frozenset({"name", "adjective", "demonym", "capital", "seat"})
 
@@ -55,6 +60,8 @@ class ArticleResolver:
         self._people: list[tuple[int, ActorEntry]] = []
         self._countries: list[tuple[int, str, str]] = []
         self._by_noun: dict[str, tuple[int, Actor]] = {}
+        self._acting: list[tuple[int, str, str]] = []
+        """(start, country, name) of every argument resolved by name (not by coreference), in order."""
         for span in mentions:
             entry = dictionary.lookup(span.text, on=on)
             if entry is None:
@@ -110,13 +117,8 @@ class ArticleResolver:
         return []
 
     def _pair(self, arg: Argument) -> list[Mention]:
-        recent: dict[str, str] = {}
-        for s, code, name in self._countries:
-            if s < arg.phrase.start:
-                recent.pop(code, None)
-                recent[code] = name
-        codes = list(recent.items())[-2:]
-        if len(codes) < 2:
+        codes = _latest_two(self._acting, arg.phrase.start) or _latest_two(self._countries, arg.phrase.start)
+        if not codes:
             return []
         return [self._mention(arg, Actor(country=c, sector="GOV", name=n, how=f"coreference: {arg.phrase.text}"))
                 for c, n in codes]
@@ -140,6 +142,9 @@ class ArticleResolver:
         return Mention(text=arg.phrase.text, start=arg.phrase.start, end=arg.phrase.end, actor=actor)
 
     def _remember(self, arg: Argument, mention: Mention) -> None:
+        actor = mention.actor
+        if actor.country and not actor.how.startswith("coreference"):
+            self._acting.append((arg.phrase.start, actor.country, _country_name(self.dictionary, actor)))
         nouns = {arg.head_lemma, arg.head.text.lower()}
         for hit in arg.aliases:
             nouns.update(hit.sector_phrases)
@@ -151,3 +156,20 @@ class ArticleResolver:
             entry = self.dictionary.lookup(mention.actor.name, on=self.on)
             if entry is not None:
                 self._people.append((arg.phrase.start, entry))
+
+
+def _latest_two(named: Sequence[tuple[int, str, str]], before: int) -> list[tuple[str, str]]:
+    """The last two distinct (country, name) pairs named before a position, or [] if fewer."""
+    recent: dict[str, str] = {}
+    for start, code, name in named:
+        if start < before:
+            recent.pop(code, None)
+            recent[code] = name
+    codes = list(recent.items())[-2:]
+    return codes if len(codes) == 2 else []
+
+
+def _country_name(dictionary: ActorDictionary, actor: Actor) -> str:
+    """The state's own name for an actor ("Russia" for Vladimir Putin), as the pair rule reports it."""
+    entry = dictionary.by_code.get(actor.country or "")
+    return entry.name if entry is not None and entry.name else actor.name

@@ -9,6 +9,11 @@ Rules, in order:
    ministry" GOV, "Azerbaijani police officers" COP, "homes of Azerbaijani residents" CVL); an alias
    that is itself the noun phrase takes its entry's sector (institution, seat, capital, person); a
    demonym on its own ("Azerbaijanis") is CVL; a country name on its own has no sector.
+4. An alias found outside the phrase stands for a pronoun in it (the NLP stage links "two of its
+   employees" to "Sputnik Azerbaijan" named earlier, "promised him" to "Ilham Aliyev"): it resolves
+   only to a listed person for "him"/"her" and only to a non-person for "its"/"their" (which the NLP
+   stage links only before a role or member noun: "its embassy", "its employees"). Its `how` starts
+   with `PRONOUN_COREFERENCE`.
 The Actor's `how` records which rule applied, so an analyst can see why.
 """
 
@@ -18,11 +23,32 @@ from collections.abc import Callable
 from datetime import date
 
 from dyadwatch.actors.dictionary import ActorDictionary, ActorEntry
-from dyadwatch.types import AliasHit, Argument, Mention
+from dyadwatch.types import Actor, AliasHit, Argument, Mention
 
 
 def _is_place(hit: AliasHit, entry: ActorEntry) -> bool:
     return entry.kind == "capital" and not hit.owns_phrase and not hit.possessive
+
+
+PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
+PRONOUN_COREFERENCE = "coreference (pronoun)"
+"""How an actor found through a pronoun's antecedent begins."""
+
+
+def is_antecedent(arg: Argument, hit: AliasHit) -> bool:
+    """True for an alias wholly outside the phrase: what a pronoun in the phrase refers back to."""
+    return hit.span.end <= arg.phrase.start or hit.span.start >= arg.phrase.end
+
+
+def via_pronoun(actor: Actor) -> bool:
+    """True for an actor resolved through a pronoun's antecedent (rule 4)."""
+    return actor.how.startswith(PRONOUN_COREFERENCE)
+
+
+def _fits_pronoun(arg: Argument, hit: AliasHit, entry: ActorEntry) -> bool:
+    if not is_antecedent(arg, hit):
+        return True
+    return (entry.kind == "person") == (arg.head.text.lower() in PERSON_OBJECT_PRONOUNS)
 
 
 def _pick(found: list[tuple[AliasHit, ActorEntry]]) -> tuple[AliasHit, ActorEntry]:
@@ -65,10 +91,12 @@ def resolve_argument(
 
     `lookup` replaces the plain dictionary lookup (the article resolver adds surnames that way)."""
     find = lookup or (lambda hit: dictionary.lookup(hit.span.text, on=on))
-    found = [(hit, entry) for hit in arg.aliases if (entry := find(hit))]
+    found = [(hit, entry) for hit in arg.aliases if (entry := find(hit)) and _fits_pronoun(arg, hit, entry)]
     if not found:
         return None
     hit, entry = _pick(found)
     sector, how = _sector(hit, entry, dictionary)
+    if is_antecedent(arg, hit):
+        how = f"{PRONOUN_COREFERENCE}: {arg.phrase.text} -> {hit.span.text} ({how})"
     actor = entry.actor(sector=sector, how=how)
     return Mention(text=arg.phrase.text, start=arg.phrase.start, end=arg.phrase.end, actor=actor)

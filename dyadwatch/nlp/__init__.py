@@ -71,7 +71,8 @@ class Extractor:
         self.trigger_forms = frozenset(f.lower() for f in trigger_forms)
         self.trigger_lemmas = frozenset(trigger_lemmas)
         self.noun_lemmas = frozenset(noun_lemmas)
-        self.coref_words = COREFERRING_WORDS | {w.lower() for w in coref_words}
+        self.role_nouns = frozenset(w.lower() for w in coref_words)
+        self.coref_words = COREFERRING_WORDS | self.role_nouns
         self.batch_size = batch_size
         self.prefilter = prefilter
         self._sentencizer = Sentencizer()
@@ -143,6 +144,7 @@ class Extractor:
                     trigger_lemmas=self.trigger_lemmas,
                     noun_lemmas=self.noun_lemmas,
                     published=articles[ai].published,
+                    role_nouns=self.role_nouns,
                 )
             )
         counts = [sum(1 for _, keep in sents if keep) for sents in split]

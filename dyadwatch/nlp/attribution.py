@@ -26,4 +26,26 @@ def reporter(verb: Token) -> Token | None:
             subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return subjects[0]
+            stray = stray_speaker(governor)
+            if stray is not None:
+                return stray
     return according_to(verb)
+
+
+def stray_speaker(speech: Token) -> Token | None:
+    """The subject of a trailing speech verb that the parser hung on the reported clause instead.
+
+    In "... and arrested two of its employees, officials and Azerbaijani media said", "said" gets no
+    subject and "officials and ... media" become conjuncts of "two": the first such conjunct (after a
+    comma, ending right before the speech verb) is returned."""
+    if speech.lemma_.lower() not in SPEECH_VERBS or speech.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in speech.children):
+        return None
+    doc = speech.doc
+    last = doc[speech.i - 1]
+    for tok in (last, *last.ancestors):
+        if tok.dep_ == "conj" and tok.right_edge.i == speech.i - 1 and tok.left_edge.i > 0:
+            if doc[tok.left_edge.i - 1].text == ",":
+                return tok
+    return None

@@ -11,10 +11,16 @@ Rules (each has unit tests in tests/nlp/test_extract.py):
 - argument phrases include possessives, compounds, adjectival modifiers, appositions and
   "of/by/from" attachments, so "Azerbaijan's foreign ministry" and "the arrest of ... by police" find
   their country mention; role nouns ("foreign ministry") are listed for the sector;
+- pronouns: "two of its employees" and "promised him" also carry the aliases of the phrase the
+  pronoun refers back to (nlp/pronouns.py), after the phrase's own;
+- a reported clause's trailing speaker that the parser hung on the object ("arrested two staff,
+  officials and media said") is not an object;
+- the clause under a promise or admission ("promised that Russia would pay ...") gives its objects,
+  not its subject, as candidate targets; "responsibility for attacks on X" offers X;
 - modality from the grammar around the verb, strongest cue first: denied (under "deny"),
-  negated ("not", "never", "no longer"), hypothetical ("may", "could", "would", "if", or under
-  "threaten to" / "want to"), future ("will", "plans to", "is about to"), alleged ("reportedly",
-  under "accuse ... of"), otherwise asserted.
+  negated ("not", "never", "no longer"), hypothetical ("may", "could", "would", "must", "if", or
+  under "threaten to" / "want X to"), future ("will", "plans to", "is about to"), alleged
+  ("reportedly", under "accuse ... of"), otherwise asserted (nlp/modality.py).
 """
 
 from __future__ import annotations
@@ -26,10 +32,11 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.nlp.attribution import reporter
+from dyadwatch.nlp.attribution import reporter, stray_speaker
 from dyadwatch.nlp.dates import EventDate
 from dyadwatch.nlp.modality import read_modality
 from dyadwatch.nlp.nominal import is_nominal_trigger, noun_arguments, noun_modality
+from dyadwatch.nlp.pronouns import antecedents, is_referring_pronoun, owns_actor
 from dyadwatch.nlp.timing import SentenceDates, forward_if_future
 from dyadwatch.types import AliasHit, Argument, Candidate, Span, Trigger
 
@@ -56,7 +63,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
         nxt: list[Token] = []
         for tok in frontier:
             for child in tok.children:
-                if child.dep_ in PHRASE_DEPS or (child.dep_ == "conj" and tok is not head):
+                if child.dep_ in PHRASE_DEPS or (child.dep_ == "conj" and tok != head):
                     nxt.append(child)
                 elif child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
                     nxt.extend(c for c in child.children if c.dep_ == "pobj")
@@ -98,7 +105,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nummod"}
 
 def _through_conjuncts(tok: Token) -> Token:
     """The first conjunct of a coordination ("Romanian" in "Hungarian and Romanian" -> "Hungarian")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     return tok
 
@@ -109,7 +116,7 @@ def _alias_hit(head: Token, bounds: tuple[int, int], alias_tokens: Collection[in
     is_head = head.i in range(*bounds)
     owns = is_head or root.dep_ not in MODIFIER_DEPS
     owner = root
-    while not owns and owner.dep_ in MODIFIER_DEPS and owner.head is not owner and owner is not head:
+    while not owns and owner.dep_ in MODIFIER_DEPS and owner.head != owner and owner != head:
         owner = owner.head
     return AliasHit(
         span=_span(offset, list(span)),
@@ -138,24 +145,73 @@ def _determiner(head: Token) -> str:
     return " ".join(c.lower_ for c in head.lefts if c.dep_ in ("det", "predet", "nummod", "preconj"))
 
 
-def make_argument(head: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> Argument:
-    """Build an Argument for the noun phrase headed by `head`."""
+def make_argument(
+    head: Token, alias_at: dict[int, tuple[int, int]], offset: int, *, role_nouns: Collection[str] | None = None
+) -> Argument:
+    """Build an Argument for the noun phrase headed by `head`. Given `role_nouns` (the dictionary's
+    role nouns and titles; None turns coreference off), a pronoun in the phrase ("two of its
+    employees", "promised him") adds the aliases of the phrase it refers back to, after the phrase's
+    own aliases."""
     tokens = _phrase_tokens(head)
     found = list(dict.fromkeys(alias_at[t.i] for t in tokens if t.i in alias_at))
     alias_tokens = {i for s, e in found for i in range(s, e)}
     ordered = sorted(tokens, key=lambda t: t.i)
+    own = tuple(_alias_hit(head, bounds, alias_tokens, offset) for bounds in found)
     return Argument(
         phrase=_span(offset, [ordered[0], ordered[-1]]),
         head=_span(offset, [head]),
         head_lemma=head.lemma_.lower(),
         determiner=_determiner(head),
-        aliases=tuple(_alias_hit(head, bounds, alias_tokens, offset) for bounds in found),
+        aliases=own + (_pronoun_hits(tokens, alias_at, offset, role_nouns) if role_nouns is not None else ()),
     )
 
 
-def make_arguments(head: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> list[Argument]:
+def _pronoun_hits(
+    tokens: list[Token], alias_at: dict[int, tuple[int, int]], offset: int, role_nouns: Collection[str]
+) -> tuple[AliasHit, ...]:
+    """Aliases of the phrases that the pronouns among `tokens` refer back to (see nlp/pronouns.py).
+
+    An object pronoun ("him") takes its antecedent's hits as they are. For a possessive ("its
+    employees") the antecedent is the owner: its hits become possessive modifiers of the owned noun,
+    whose words come first among the role phrases, before the antecedent's own ("its staff" after
+    "the Russian state news agency": staff, then state news agency). A possessive counts only before
+    a role or member noun ("its embassy", "its employees"; not "its borders", "their first meeting")."""
+    hits: list[AliasHit] = []
+    for tok in tokens:
+        if tok.i in alias_at or not is_referring_pronoun(tok):
+            continue
+        if tok.dep_ == "poss" and not owns_actor(tok, role_nouns):
+            continue
+        owned = _sector_phrases(tok.head, ()) if tok.dep_ == "poss" else None
+        named = partial(_names_actor, alias_at=alias_at)
+        for found in antecedents(tok, named, excluded=_clause_subjects(tok)):
+            for hit in make_argument(found, alias_at, offset).aliases:
+                if owned is None:
+                    hits.append(replace(hit, is_head=False))
+                else:
+                    phrases = tuple(dict.fromkeys(owned + hit.sector_phrases))
+                    hits.append(replace(hit, is_head=False, owns_phrase=False, possessive=True,
+                                        sector_phrases=phrases, titles=()))
+    return tuple(hits)
+
+
+def _names_actor(head: Token, *, alias_at: dict[int, tuple[int, int]]) -> bool:
+    return any(t.i in alias_at for t in _phrase_tokens(head))
+
+
+def _clause_subjects(pronoun: Token) -> list[Token]:
+    """Subjects of the verb an object pronoun depends on ("promised him", "apologised to him")."""
+    if pronoun.dep_ == "poss":
+        return []
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return logical_subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
+
+
+def make_arguments(
+    head: Token, alias_at: dict[int, tuple[int, int]], offset: int, *, role_nouns: Collection[str] | None = None
+) -> list[Argument]:
     """One Argument per coordinated modifier alias ("Hungarian and Romanian officials" -> two)."""
-    arg = make_argument(head, alias_at, offset)
+    arg = make_argument(head, alias_at, offset, role_nouns=role_nouns)
     if len(arg.aliases) < 2:
         return [arg]
     roots = [head.doc.char_span(h.span.start - offset, h.span.end - offset) for h in arg.aliases]
@@ -177,17 +233,27 @@ def argument_for_span(doc: Doc, start: int, end: int, alias_at: dict[int, tuple[
         return None
     first = _through_conjuncts(span.root)
     head = first if first.dep_ in MODIFIER_DEPS else span.root
-    while head.dep_ in MODIFIER_DEPS | {"appos"} and head.head is not head:
+    while head.dep_ in MODIFIER_DEPS | {"appos"} and head.head != head:
         head = _through_conjuncts(head.head)
     arg = make_argument(head, alias_at, 0)
     inside = tuple(h for h in arg.aliases if h.span.start < end and start < h.span.end)
     return replace(arg, aliases=inside)
 
 
+OWN_SIDE_CLAUSE_HEADS = frozenset(
+    {"promise", "pledge", "vow", "guarantee", "assure", "swear", "undertake", "commit", "agree",
+     "admit", "acknowledge", "confess", "concede"}
+)
+"""Verbs whose finite clause's subject is the speaker's own side or the promised act's agent, not
+the target: "promised that Russia would pay ...", "admitted that its missiles hit ..."."""
+
+
 def _complement_arguments(comp: Token) -> list[Token]:
     """Who a governed clause is about: its objects, and for a finite clause ("denied that Israeli jets
-    used ...") its own subject too."""
-    own_subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")] if comp.dep_ == "ccomp" else []
+    used ...", "demanded that Moscow admit ...") its own subject too, unless the governing verb is a
+    promise or an admission (`OWN_SIDE_CLAUSE_HEADS`)."""
+    finite = comp.dep_ == "ccomp" and comp.head.lemma_.lower() not in OWN_SIDE_CLAUSE_HEADS
+    own_subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")] if finite else []
     return [*own_subjects, *logical_objects(comp), *_pobjs(comp)]
 
 
@@ -210,7 +276,7 @@ def logical_subjects(verb: Token) -> list[Token]:
     if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
         return _with_conjuncts([verb.head])
     if len(subjects) == 1 and subjects[0].lower_ in CLAUSE_PRONOUNS and verb.dep_ in ("ccomp", "conj", "advcl"):
-        governing = logical_subjects(verb.head) if verb.head is not verb else []
+        governing = logical_subjects(verb.head) if verb.head != verb else []
         if governing:
             return governing
     if subjects:
@@ -221,9 +287,9 @@ def logical_subjects(verb: Token) -> list[Token]:
         raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if raised:
             return _with_conjuncts(raised)
-    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head is not verb.head:
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head != verb.head:
         return logical_subjects(verb.head.head)  # "Syria is willing to withdraw", "ready to talk"
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
         return logical_subjects(verb.head)
     accused = _accused(verb)
     if accused:
@@ -249,11 +315,22 @@ def _is_passive(verb: Token) -> bool:
 
 
 def logical_objects(verb: Token) -> list[Token]:
-    """What is acted upon: the dobj, or the passive subject (inherited along conjoined passives)."""
+    """What is acted upon: the dobj, or the passive subject (inherited along conjoined passives).
+    Conjuncts that are really the subject of a trailing "..., officials said" are left out."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
     if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
         found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-    return _with_conjuncts(found)
+    return _without_stray_speakers(_with_conjuncts(found))
+
+
+def _without_stray_speakers(tokens: list[Token]) -> list[Token]:
+    """Drop a conjunct that `stray_speaker` says belongs to a following speech verb, and the
+    conjuncts after it."""
+    for n, tok in enumerate(tokens):
+        nxt = tok.right_edge.i + 1
+        if tok.dep_ == "conj" and nxt < len(tok.doc) and stray_speaker(tok.doc[nxt]) == tok:
+            return [t for t in tokens[:n] if t.i < tok.i]
+    return tokens
 
 
 def prep_objects(verb: Token) -> list[tuple[str, Token]]:
@@ -264,13 +341,27 @@ def prep_objects(verb: Token) -> list[tuple[str, Token]]:
     noun_preps = [c for d in direct for c in d.children if c.dep_ == "prep" and c.lower_ not in PHRASE_PREPS]
     for child in [*verb.children, *noun_preps]:
         if child.dep_ == "prep":
-            pairs.extend((child.lower_, p) for p in _with_conjuncts([c for c in child.children if c.dep_ == "pobj"]))
+            pobjs = _with_conjuncts([c for c in child.children if c.dep_ == "pobj"])
+            pairs.extend((child.lower_, t) for p in pobjs for t in _patients(p, child.lower_))
         elif child.dep_ == "dative":
             if child.tag_ == "IN":
                 pairs.extend(("to", p) for p in _with_conjuncts([c for c in child.children if c.dep_ == "pobj"]))
             else:
                 pairs.extend(("to", p) for p in _with_conjuncts([child]))
     return pairs
+
+
+PATIENT_PREPS = frozenset({"on", "against", "at", "into", "upon"})
+
+
+def _patients(pobj: Token, prep: str) -> list[Token]:
+    """What a "for" object is about when it is an act with a target: "claimed responsibility for
+    attacks on Israeli troops" -> the troops; any other object stands for itself."""
+    if prep != "for":
+        return [pobj]
+    inner = [p for c in pobj.children if c.dep_ == "prep" and c.lower_ in PATIENT_PREPS
+             for p in c.children if p.dep_ == "pobj"]
+    return _with_conjuncts(inner) or [pobj]
 
 
 def complement_verbs(verb: Token) -> list[Token]:
@@ -295,8 +386,10 @@ def extract_candidates(
     trigger_lemmas: Collection[str],
     noun_lemmas: Collection[str] = (),
     published: date | None = None,
+    role_nouns: Collection[str] = (),
 ) -> list[Candidate]:
-    """Every trigger verb in a parsed sentence, with its arguments. `offset` maps doc chars to the article."""
+    """Every trigger verb in a parsed sentence, with its arguments. `offset` maps doc chars to the article;
+    `role_nouns` (lower-cased) are the nouns a possessive pronoun may own to refer back to an actor."""
     alias_at = {i: (s, e) for s, e in alias_spans for i in range(s, e)}
     dates = SentenceDates(doc, published)
     out: list[Candidate] = []
@@ -308,7 +401,7 @@ def extract_candidates(
         objects = logical_objects(verb)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
-        args = partial(_arguments, alias_at=alias_at, offset=offset)
+        args = partial(_arguments, alias_at=alias_at, offset=offset, role_nouns=role_nouns)
 
         out.append(
             Candidate(
@@ -323,12 +416,12 @@ def extract_candidates(
                 prep_objects=tuple((p, a) for p, t in prep_objects(verb) for a in args([t])),
                 complement_objects=args([t for comp in complement_verbs(verb) for t in _complement_arguments(comp)]),
                 modality=(modality := read_modality(verb)),
-                reporter=_reporter_argument(verb, alias_at, offset),
+                reporter=_reporter_argument(verb, alias_at, offset, role_nouns),
                 **_dated(forward_if_future(dates.for_trigger(verb), modality, published)),
             )
         )
     out.extend(
-        _nominal_candidates(doc, article_id, sentence_index, offset, alias_at, noun_lemmas, dates)
+        _nominal_candidates(doc, article_id, sentence_index, offset, alias_at, noun_lemmas, dates, role_nouns)
     )
     return out
 
@@ -341,6 +434,7 @@ def _nominal_candidates(
     alias_at: dict[int, tuple[int, int]],
     noun_lemmas: Collection[str],
     dates: SentenceDates,
+    role_nouns: Collection[str],
 ) -> list[Candidate]:
     """Candidates for nominal triggers ("the arrest of ... by ...")."""
     out: list[Candidate] = []
@@ -354,7 +448,7 @@ def _nominal_candidates(
             t.lemma_.lower() for t in targets
         )
 
-        args = partial(_arguments, alias_at=alias_at, offset=offset)
+        args = partial(_arguments, alias_at=alias_at, offset=offset, role_nouns=role_nouns)
 
         out.append(
             Candidate(
@@ -367,7 +461,9 @@ def _nominal_candidates(
                 subjects=args(sources),
                 objects=args(targets),
                 modality=noun_modality(noun),
-                reporter=_reporter_argument(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, alias_at, offset),
+                reporter=_reporter_argument(
+                    noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, alias_at, offset, role_nouns
+                ),
                 kind="noun",
                 modifiers=modifiers,
                 **_dated(dates.for_trigger(noun)),  # nominal modality rarely marks the future
@@ -376,9 +472,11 @@ def _nominal_candidates(
     return out
 
 
-def _arguments(tokens: list[Token], *, alias_at: dict[int, tuple[int, int]], offset: int) -> tuple[Argument, ...]:
+def _arguments(
+    tokens: list[Token], *, alias_at: dict[int, tuple[int, int]], offset: int, role_nouns: Collection[str]
+) -> tuple[Argument, ...]:
     """Arguments for the noun phrases headed by `tokens` (coordinated modifiers split)."""
-    return tuple(a for tok in tokens for a in make_arguments(tok, alias_at, offset))
+    return tuple(a for tok in tokens for a in make_arguments(tok, alias_at, offset, role_nouns=role_nouns))
 
 
 def _dated(found: EventDate | None) -> dict[str, object]:
@@ -387,6 +485,8 @@ def _dated(found: EventDate | None) -> dict[str, object]:
     return {"event_date": found.day, "date_precision": found.precision, "date_text": found.text}
 
 
-def _reporter_argument(verb: Token, alias_at: dict[int, tuple[int, int]], offset: int) -> Argument | None:
+def _reporter_argument(
+    verb: Token, alias_at: dict[int, tuple[int, int]], offset: int, role_nouns: Collection[str]
+) -> Argument | None:
     tok = reporter(verb)
-    return make_argument(tok, alias_at, offset) if tok is not None else None
+    return make_argument(tok, alias_at, offset, role_nouns=role_nouns) if tok is not None else None

@@ -1,9 +1,11 @@
 """Modality of an event from the grammar around its trigger.
 
 Strongest cue first: denied (under "deny"), negated ("not", "never", "no longer"), hypothetical
-("may", "could", "would", "if", or under "threaten to" / "want to"), future ("will", "plans to",
-"is about to"), alleged ("reportedly", "according to", under "accuse ... of" / "claim that"),
-otherwise asserted.
+("may", "could", "would", "must", "if", or under "threaten to" / "want to" / "wants Russia to"),
+future ("will", "plans to", "is about to"), alleged ("reportedly", "according to", under "accuse
+... of" / "claim that"), otherwise asserted. A verb under an xcomp shares its governor's negation
+and modals ("would keep supplying", "did not try to stop"); a conjoined verb without its own
+subject or auxiliary shares the modal only ("will visit Baku and meet Aliyev").
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 DENY_HEADS = frozenset({"deny", "dismiss", "refute", "rebut", "reject"})
 ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge", "report"})
 ALLEGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
-HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 HYPOTHETICAL_HEADS = frozenset(
     {"threaten", "want", "seek", "try", "hope", "offer", "propose", "consider", "urge", "call", "ask",
      "demand", "wish", "attempt", "suggest", "willing", "ready", "prepared", "eager", "able"}
@@ -37,13 +39,13 @@ def governors(verb: Token) -> Iterator[tuple[Token, str]]:
     """Verbs that govern this one through clausal links, nearest first, with the link label."""
     tok = verb
     for _ in range(6):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp", "acl") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp", "acl") or tok.head == tok:
             return
         dep = tok.dep_
         tok = tok.head
-        if tok.dep_ == "prep" and tok.head is not tok:
+        if tok.dep_ == "prep" and tok.head != tok:
             tok = tok.head
-        if tok.lemma_.lower() in CLAIM_NOUNS and tok.head is not tok:  # "rejected claims that X"
+        if tok.lemma_.lower() in CLAIM_NOUNS and tok.head != tok:  # "rejected claims that X"
             yield tok, dep
             dep, tok = "ccomp", tok.head
         yield tok, dep
@@ -53,20 +55,19 @@ def read_modality(verb: Token) -> str:
     """Strongest modality cue around the verb (see module docstring)."""
     cues: set[str] = set()
     children = list(verb.children)
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in children):
-        cues.add("negated")
-    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if aux & HYPOTHETICAL_AUX:
-        cues.add("hypothetical")
-    if aux & FUTURE_AUX:
-        cues.add("future")
+    cues |= _own_cues(verb)
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
         cues.add("hypothetical")
     if any(c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS for c in children) or according_to(verb) is not None:
         cues.add("alleged")
     direct = True  # still in the verb's own clause chain (only conjunctions crossed so far)
+    below = verb
     for governor, dep in governors(verb):
         lemma = governor.lemma_.lower()
+        if direct:
+            cues |= _shared_cues(governor, below, dep)
+        if dep == "ccomp" and _infinitive(below):  # "wants Russia to admit ...": controlled like an xcomp
+            dep = "xcomp"
         if lemma in DENY_HEADS and dep != "conj":  # "denied X but said it will Y": Y is not denied
             cues.add("denied")
         elif lemma in ALLEGE_HEADS and dep in ("ccomp", "pcomp"):
@@ -80,7 +81,37 @@ def read_modality(verb: Token) -> str:
         elif direct and dep == "xcomp" and lemma in FUTURE_HEADS:
             cues.add("future")
         direct = direct and dep == "conj"
+        below = governor
     return next((m for m in MODALITY_ORDER if m in cues), "asserted")
+
+
+def _own_cues(verb: Token) -> set[str]:
+    """Negation and modal auxiliaries on the verb itself ("did not", "would", "will")."""
+    cues: set[str] = set()
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in children):
+        cues.add("negated")
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX:
+        cues.add("hypothetical")
+    if aux & FUTURE_AUX:
+        cues.add("future")
+    return cues
+
+
+def _shared_cues(governor: Token, below: Token, dep: str) -> set[str]:
+    """Cues a verb takes from the verb it hangs on: all of them through an xcomp ("would keep
+    supplying", "did not try to stop"); only the modal through a conjunction without its own
+    subject or auxiliary ("will visit Baku and meet Aliyev"; not "did not apologise but promised")."""
+    if dep == "xcomp":
+        return _own_cues(governor)
+    if dep != "conj" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in below.children):
+        return set()
+    return _own_cues(governor) - {"negated"}
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 

@@ -75,7 +75,7 @@ def noun_modality(noun: Token) -> str:
         if child.dep_ in ("amod", "compound") and child.lower_ in MODIFIER_CUES:
             return MODIFIER_CUES[child.lower_]
     head = noun.head
-    while head.dep_ == "prep" and head.head is not head:
+    while head.dep_ == "prep" and head.head != head:
         head = head.head
     if head is noun or head.pos_ not in ("VERB", "AUX"):
         return "asserted"

@@ -57,7 +57,7 @@ class SentenceDates:
             for tokens, resolved in self._found:
                 if tokens & own:
                     return resolved
-            if tok.dep_ == "conj" or (tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok) or _when_clause(tok):
+            if tok.dep_ == "conj" or (tok.pos_ in ("NOUN", "PROPN") and tok.head != tok) or _when_clause(tok):
                 tok = tok.head
                 continue
             return None

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from dyadwatch.actors import ArticleResolver, load_actor_dictionary
+from dyadwatch.actors.resolve import PRONOUN_COREFERENCE
 from dyadwatch.types import AliasHit, Argument, Span
 
 FIXTURE = str(Path(__file__).resolve().parents[1] / "data" / "actors_fixture")
@@ -141,3 +142,41 @@ def test_a_surname_inside_a_longer_unknown_name_is_not_that_person():
 def test_object_pronouns_are_not_guessed():
     r = resolver(span("Eomer Eadig", 0))
     assert r.resolve(plain("him", 100, head="him", lemma="he")) == []
+
+
+# --- pronouns linked by the NLP stage: the antecedent's alias lies outside the phrase -------------
+
+
+def test_him_takes_only_a_listed_person_and_says_it_is_coreference():
+    # "Aragorn Elessar telephoned Faramir Hurin from Minas Tirith and thanked him"
+    r = resolver(span("Aragorn Elessar", 0), span("Faramir Hurin", 27), span("Minas Tirith", 46))
+    place = AliasHit(span("Minas Tirith", 46), is_head=False, owns_phrase=True)
+    person = AliasHit(span("Faramir Hurin", 27), is_head=False, owns_phrase=True)
+    him = Argument(phrase=span("him", 74), head=span("him", 74), head_lemma="he", aliases=(place, person))
+    [m] = r.resolve(him)
+    assert m.actor.name == "Faramir Hurin" and m.actor.how.startswith(PRONOUN_COREFERENCE)
+    assert (m.text, m.start) == ("him", 74)
+
+
+def test_its_takes_no_person():
+    r = resolver(span("Faramir Hurin", 0), span("Gondor", 30))
+    person = AliasHit(span("Faramir Hurin", 0), is_head=False, owns_phrase=False, possessive=True,
+                      sector_phrases=("ministry",))
+    its = Argument(phrase=span("its ministry", 60), head=span("ministry", 64), head_lemma="ministry", aliases=(person,))
+    assert r.resolve(its) == []
+    state = AliasHit(span("Gondor", 30), is_head=False, owns_phrase=False, possessive=True,
+                     sector_phrases=("ministry",))
+    [m] = r.resolve(Argument(phrase=its.phrase, head=its.head, head_lemma="ministry", aliases=(state,)))
+    assert m.actor.code == "GDRGOV" and "its ministry -> Gondor" in m.actor.how
+
+
+def test_the_two_sides_are_the_states_that_last_acted_not_the_host():
+    # "Aragorn Elessar met Arvedui Kim in Rohan. The two sides discussed trade."
+    r = resolver(span("Aragorn Elessar", 0), span("Arvedui Kim", 20), span("Rohan", 35))
+    assert codes(r.resolve(named("Aragorn Elessar", 0))) == ["GDRGOV"]
+    assert codes(r.resolve(named("Arvedui Kim", 20))) == ["ARNGOV"]
+    found = r.resolve(plain("The two sides", 42, head="sides", determiner="the two", lemma="side"))
+    assert sorted(codes(found)) == ["ARNGOV", "GDRGOV"]
+    assert {m.actor.name for m in found} == {"Arnor", "Gondor"}
+    leaders = r.resolve(plain("the two leaders", 80, head="leaders", determiner="the two", lemma="leader"))
+    assert sorted(codes(leaders)) == ["ARNGOV", "GDRGOV"]
