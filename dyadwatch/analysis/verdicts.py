@@ -17,7 +17,9 @@ Figures (NCI and rungs as in `dyadwatch.analysis.status`):
 - serious: incidents at rung >= `SERIOUS_RUNG` (formal protest or worse).
 
 Rule, first match wins:
-1. no incidents -> "no events";
+1. no incidents -> "no events"; the first month of the panel -> "unchanged" (rule "first"): with
+   nothing earlier on record there is no change to judge (a history that starts mid-war would
+   otherwise open with a deterioration; start the panel earlier to judge that month);
 2. *escalation*: rung >= `CRISIS_RUNG` and above baseline_rung (an empty window counts as no
    rung) -> "deteriorated";
 3. *thaw*: nci >= baseline_nci + `NCI_RISE`, at least `MIN_COOPERATIVE` distinct incidents with
@@ -158,6 +160,9 @@ def _judge(month: str, incidents: Sequence[Incident], base: _Baseline, *, span: 
     if v.rung is None:
         reason = f"no incidents; net cooperation over the previous {span} months {base.nci:+.2f}"
         return replace(v, verdict="no events", reason=reason)
+    if base.months == 0:
+        reason = f"first month on record: nothing earlier to compare with (highest rung {_rung_text(v.rung)})"
+        return replace(v, verdict="unchanged", reason=reason, rule="first")
     if v.rung >= CRISIS_RUNG and v.rung > (base.rung if base.rung is not None else -1):
         reason = f"highest rung {_rung_text(v.rung)} above {_ceiling_text(base, span)}; net cooperation {_vs(v)}"
         return replace(v, verdict="deteriorated", reason=reason, drivers=_worst(incidents), rule="escalation")

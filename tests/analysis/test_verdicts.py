@@ -151,11 +151,14 @@ def test_baseline_window_length_decides_what_is_remembered() -> None:
     assert (long.rule, long.baseline_rung, long.baseline_months) == ("slide", 6, 7)
 
 
-def test_first_month_is_judged_against_an_empty_record() -> None:
+def test_first_month_has_nothing_to_be_judged_against() -> None:
     (first,) = monthly_verdicts(dyad_periods(month(2024, 12, [(R, A, "195"), (A, R, "112")]), A, R))
-    assert (first.verdict, first.rule, first.baseline_rung, first.baseline_months) == (
-        "deteriorated", "escalation", None, 0)
-    assert "first month" in first.reason
+    assert (first.verdict, first.rule, first.baseline_rung, first.baseline_months) == ("unchanged", "first", None, 0)
+    assert first.reason.startswith("first month on record")
+    # with a quiet month on record before it, the same month is an escalation
+    quiet = month(2024, 11, [(A, R, "040")]) + month(2024, 12, [(R, A, "195"), (A, R, "112")])
+    december = monthly_verdicts(dyad_periods(quiet, A, R))[1]
+    assert (december.verdict, december.rule) == ("deteriorated", "escalation")
 
 
 def test_drivers_prefer_more_outlets_on_ties() -> None:
@@ -197,6 +200,7 @@ def test_verdicts_do_not_depend_on_incident_order(shuffled, rnd) -> None:
 def test_the_shape_of_a_year_like_the_demo_corpus() -> None:
     """Sparse months (0-6 incidents), as in the bundled corpus: a shoot-down, closures, raids, a thaw."""
     incidents = [
+        *month(2024, 11, [(A, R, "040"), (R, A, "051")]),  # a quiet month on record before the crash
         *month(2024, 12, [(R, A, "195"), (A, R, "163"), (A, R, "100"), (A, R, "111"), (A, R, "112"), (R, A, "055")]),
         *month(2025, 2, [(A, R, "172"), (A, R, "100"), (R, A, "112")]),
         *month(2025, 6, [(R, A, "182"), (A, R, "161"), (A, R, "173"), (A, R, "114"), (R, A, "114")]),
