@@ -50,6 +50,8 @@ from dyadwatch.types import MODALITIES, Actor, Incident
 
 TRANSNATIONAL_PREFIXES = ("IGO", "IMG")
 """Key prefixes of actors that belong to no state (as in dyadwatch.actors): IGOs and militant groups."""
+MOVE_EVIDENCE = 10
+"""A third party's move ranks at full weight from this many incidents with the side that moved."""
 MAX_DRIVERS = 3
 """How many driver incidents a third-party move names at most."""
 UNDATED, SELF_LOOP, IGO, NO_ACTOR = "undated", "self-loop", "igo", "no-actor"
@@ -309,7 +311,8 @@ def third_party_moves(
     incidents: Iterable[Incident], a: str, b: str, *, until: date, months: int = 6,
     modalities: Collection[str] = ("asserted",), include_igos: bool = False,
 ) -> tuple[ThirdPartyMove, ...]:
-    """Third parties of a and b ranked by how much their relation with either side moved, largest first.
+    """Third parties of a and b ranked by how much their relation with either side moved, largest first
+    (the NCI shift, weighted down when fewer than `MOVE_EVIDENCE` incidents support it).
 
     The recent window is (until - months, until], the earlier one (until - 2 months, until - months].
     """
@@ -326,7 +329,14 @@ def third_party_moves(
         if side and third not in (a, b) and not _reason(incident, modalities, include_igos):
             found[third][(side, incident.date > recent)].append(incident)
     moves = [_move(third, found[third], a, b) for third in found]
-    return tuple(sorted(moves, key=lambda m: (-m.shift, m.third)))
+
+    def score(move: ThirdPartyMove) -> float:
+        """The shift, discounted when it rests on fewer than `MOVE_EVIDENCE` incidents on the side that
+        moved (both windows), so three visits by a small state do not outrank a well-reported turn."""
+        n = len(found[move.third][(move.side, True)]) + len(found[move.third][(move.side, False)])
+        return move.shift * min(1.0, n / MOVE_EVIDENCE)
+
+    return tuple(sorted(moves, key=lambda m: (-score(m), -m.shift, m.third)))
 
 
 def third_party_report(

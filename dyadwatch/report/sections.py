@@ -9,6 +9,8 @@ from dyadwatch.analysis.reciprocity import ReciprocityReport
 from dyadwatch.analysis.scenarios import ScenarioRun, most_diagnostic
 from dyadwatch.report.text import incident_line, num, table
 
+MAX_TRIADS = 8
+"""Triads of each kind named in the brief (the report and the dashboard list them all)."""
 TOP_ATTRIBUTIONS = 3
 """Causes shown per set for the latest periods that moved it."""
 
@@ -18,10 +20,16 @@ def third_party_lines(report: ThirdPartyReport | None) -> list[str]:
     if report is None:
         return []
     lines = [report.summary, f"window {report.since.isoformat()} to {report.until.isoformat()}"]
-    for triad in report.triads:
-        state = "balanced" if triad.balanced else "UNBALANCED"
+    unbalanced = [t for t in report.triads if not t.balanced]
+    for triad in unbalanced[:MAX_TRIADS]:
         signs = "/".join(_sign(s) for s in (triad.sign_ab, triad.sign_ac, triad.sign_bc))
-        lines.append(f"  triad {triad.a}–{triad.b}–{triad.third} ({signs}): {state}. {triad.note}".rstrip(". "))
+        lines.append(f"  triad {triad.a}–{triad.b}–{triad.third} ({signs}) {triad.note}")
+    if len(unbalanced) > MAX_TRIADS:
+        lines.append(f"  … and {len(unbalanced) - MAX_TRIADS} more unbalanced triads")
+    balanced = [t.third for t in report.triads if t.balanced]
+    if balanced:
+        shown = ", ".join(balanced[:MAX_TRIADS]) + (", …" if len(balanced) > MAX_TRIADS else "")
+        lines.append(f"  {len(balanced)} balanced triads with {shown}")
     for move in report.moves:
         lines.append(f"  {move.third}: {move.note}" if move.note else f"  {move.third}: shift {num(move.shift, 2)}")
         lines += ["    " + incident_line(i) for i in move.drivers[:2]]

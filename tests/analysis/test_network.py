@@ -383,3 +383,18 @@ def test_bad_dyad_arguments_raise() -> None:
         third_party_moves([], "RUS", "RUS", until=UNTIL)
     with pytest.raises(ValueError, match="top"):
         third_party_report([], "AZE", "RUS", until=UNTIL, top=-1)
+
+
+def test_a_thin_move_ranks_below_a_well_reported_one() -> None:
+    from dyadwatch.analysis.network import third_party_moves
+    from tests.analysis.factory import make_incident as inc
+
+    until = date(2025, 12, 31)
+    thin = [inc("LUX", "RUS", date(2025, 3, 2), "111"), inc("LUX", "RUS", date(2025, 3, 3), "111"),
+            inc("LUX", "RUS", date(2025, 9, 2), "042"), inc("RUS", "LUX", date(2025, 9, 3), "043")]
+    busy = [inc("CAN", "RUS", date(2025, 3, d), "111") for d in range(1, 9)]
+    busy += [inc("CAN", "RUS", date(2025, 9, d), c) for d, c in ((1, "040"), (2, "057"), (3, "111"), (4, "112"))]
+    moves = third_party_moves(thin + busy, "AZE", "RUS", until=until)
+    by_name = {m.third: m for m in moves}
+    assert by_name["LUX"].shift > by_name["CAN"].shift  # the thin move is larger ...
+    assert [m.third for m in moves] == ["CAN", "LUX"]  # ... but rests on 4 incidents, so it ranks lower
