@@ -30,7 +30,7 @@ ACTOR_COLUMNS = ("alias", "code", "sector", "kind", "valid_from", "valid_to", "n
 TRANSNATIONAL_PREFIXES = ("IGO", "IMG")
 """Codes of actors that belong to no state: IGOs ("IGOUNO") and, as in CAMEO, international
 militarized groups ("IMG": al-Qaeda, ISIL). Their Actor has country None and the code in `igo`."""
-KINDS = frozenset({"name", "adjective", "demonym", "capital", "seat", "institution", "igo", "person"})
+KINDS = frozenset({"name", "adjective", "demonym", "capital", "seat", "institution", "igo", "person", "place"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ class ActorEntry:
     sector: str | None
     """Sector the alias denotes when it is the actor itself (capital/seat -> GOV), or None."""
     kind: str
-    """name | adjective | demonym | capital | seat | institution | igo | person."""
+    """name | adjective | demonym | capital | seat | institution | igo | person | place (a region or
+    city other than the capital: "Darfur", "Mosul"; its country, never its government)."""
     valid_from: date | None = None
     """First day the entry applies (None = always)."""
     valid_to: date | None = None

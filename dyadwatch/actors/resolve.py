@@ -4,11 +4,15 @@ Rules, in order:
 1. The alias that heads the phrase wins ("the Kremlin", "Baku protested"); a capital or seat
    acting as the head is its government (the entry's sector, e.g. GOV): metonymy by position.
 2. Otherwise the nearest alias to the head wins, except that a capital modifying a noun is a
-   place ("the Baku office of Sputnik" -> Sputnik; "Baku residents" -> AZE CVL only if nothing else).
+   place ("the Baku office of Sputnik" -> Sputnik; "Baku residents" -> AZE CVL only if nothing else);
+   so is a listed region or city ("Darfur rebels" -> SDN with the sector of "rebels"), which names
+   its country, never its government.
 3. Sector: an alias that modifies a noun takes the sector of that role noun ("Azerbaijan's foreign
    ministry" GOV, "Azerbaijani police officers" COP, "homes of Azerbaijani residents" CVL); an alias
    that is itself the noun phrase takes its entry's sector (institution, seat, capital, person); a
-   demonym on its own ("Azerbaijanis") is CVL; a country name on its own has no sector.
+   demonym on its own ("Azerbaijanis") is CVL; a country name on its own has no sector, but one
+   or capital that a role noun governs through "of"/"from"/"in" takes its sector ("the president of
+   Armenia" GOV, "students in Tehran" EDU).
 4. An alias found outside the phrase stands for a pronoun in it (the NLP stage links "two of its
    employees" to "Sputnik Azerbaijan" named earlier, "promised him" to "Ilham Aliyev"): it resolves
    only to a listed person for "him"/"her" and only to a non-person for "its"/"their" (which the NLP
@@ -27,7 +31,7 @@ from dyadwatch.types import Actor, AliasHit, Argument, Mention
 
 
 def _is_place(hit: AliasHit, entry: ActorEntry) -> bool:
-    return entry.kind == "capital" and not hit.owns_phrase and not hit.possessive
+    return entry.kind in ("capital", "place") and not hit.owns_phrase and not hit.possessive
 
 
 PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
@@ -65,6 +69,8 @@ def _sector(hit: AliasHit, entry: ActorEntry, dictionary: ActorDictionary) -> tu
     if entry.kind == "person":
         return entry.sector, f"person: {entry.alias} [{entry.role or 'listed'}]"
     if hit.owns_phrase:
+        if entry.kind in ("name", "capital") and (of_sector := dictionary.sector_of(hit.sector_phrases)):
+            return of_sector, f"{entry.kind}+of-role-noun"
         if entry.kind == "demonym":
             return "CVL", "demonym"
         if entry.kind in ("capital", "seat"):

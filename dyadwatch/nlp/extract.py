@@ -8,6 +8,8 @@ Rules (each has unit tests in tests/nlp/test_extract.py):
   without its own subject inherits the first verb's ("raided the office and arrested two staff");
   `xcomp` verbs inherit their governor's subject ("agreed to release");
 - relative clauses: "police, who raided ..." -> the noun the clause modifies is the subject;
+- a role noun that names no actor takes the country of its place ("rebels in Mali", "a court in
+  Georgia"), with the role noun's sector;
 - argument phrases include possessives, compounds, adjectival modifiers, appositions and
   "of/by/from" attachments, so "Azerbaijan's foreign ministry" and "the arrest of ... by police" find
   their country mention; role nouns ("foreign ministry") are listed for the sector;
@@ -17,6 +19,18 @@ Rules (each has unit tests in tests/nlp/test_extract.py):
   officials and media said") is not an object;
 - the clause under a promise or admission ("promised that Russia would pay ...") gives its objects,
   not its subject, as candidate targets; "responsibility for attacks on X" offers X;
+- passive voice: the passive subject's lemma is the object lemma the lexicon reads ("the ambassador
+  was summoned", "sanctions were imposed on X");
+- light verbs (nlp/light.py): a support verb ("held", "made", "staged", "launched", "renewed") whose
+  direct object is a lexicon event noun with no actor of its own ("renewed negotiations", "made a
+  visit to X", "launched a mediation effort between X and Y") carries that noun in `modifiers`
+  (the noun's lemma first, then its own modifiers), so the coder can read the event from the noun
+  lexicon when no verb row applies; the verb's subject is the source;
+- a speech verb reporting that another actor must act ("said Sudan must return ...") also gives a
+  "demand" candidate on that actor, triggered by the modal (nlp/intent.py);
+- a future or hypothetical act that its subject states as its own intention ("will visit", "is
+  ready to contribute") also gives a candidate of kind "intent", asserted (nlp/intent.py); one it
+  states it will not do ("would not meet the demands") a candidate of kind "refusal";
 - modality from the grammar around the verb, strongest cue first: denied (under "deny"),
   negated ("not", "never", "no longer"), hypothetical ("may", "could", "would", "must", "if", or
   under "threaten to" / "want X to"), future ("will", "plans to", "is about to"), alleged
@@ -34,115 +48,50 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.nlp.attribution import reporter, stray_speaker
 from dyadwatch.nlp.dates import EventDate
+from dyadwatch.nlp.intent import intent_cue, obliged, refusal_cue
+from dyadwatch.nlp.light import LIGHT_VERBS, VERB_LEMMA_SLIPS, carried_noun, direct_object
 from dyadwatch.nlp.modality import read_modality
 from dyadwatch.nlp.nominal import is_nominal_trigger, noun_arguments, noun_modality
+from dyadwatch.nlp.phrases import (
+    LOCATIVE_PREPS,
+    MODIFIER_DEPS,
+    PHRASE_PREPS,
+    determiner_of,
+    located_tokens,
+    phrase_tokens,
+    role_of,
+    sector_phrases_of,
+    through_conjuncts,
+    titles_before,
+    token_span,
+)
 from dyadwatch.nlp.pronouns import antecedents, is_referring_pronoun, owns_actor
 from dyadwatch.nlp.timing import SentenceDates, forward_if_future
-from dyadwatch.types import AliasHit, Argument, Candidate, Span, Trigger
+from dyadwatch.types import AliasHit, Argument, Candidate, Trigger
 
-PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod"})
-PHRASE_PREPS = frozenset({"of", "by", "from"})
-SECTOR_DEPS = frozenset({"compound", "amod", "nmod"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLAUSE_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 """A pronoun subject of a reported clause means the reporter: "Syria said it would withdraw"."""
 
 
-def _span(doc_offset: int, tokens: list[Token]) -> Span:
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    text = tokens[0].doc.text[start:end]
-    return Span(text=text, start=doc_offset + start, end=doc_offset + end)
-
-
-def _phrase_tokens(head: Token) -> list[Token]:
-    """Head first, then modifiers breadth-first (nearest to the head first)."""
-    seen = [head]
-    frontier = [head]
-    while frontier:
-        nxt: list[Token] = []
-        for tok in frontier:
-            for child in tok.children:
-                if child.dep_ in PHRASE_DEPS or (child.dep_ == "conj" and tok != head):
-                    nxt.append(child)
-                elif child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
-                    nxt.extend(c for c in child.children if c.dep_ == "pobj")
-        nxt = [t for t in nxt if t not in seen]
-        seen.extend(nxt)
-        frontier = nxt
-    return seen
-
-
-def _sector_phrases(head: Token, alias_tokens: Collection[int]) -> tuple[str, ...]:
-    left: list[Token] = []
-    i = head.i - 1
-    while i >= 0:
-        tok = head.doc[i]
-        if tok.i in alias_tokens or tok.dep_ not in SECTOR_DEPS or not tok.is_alpha:
-            break
-        left.insert(0, tok)
-        i -= 1
-    words = [t.lower_ for t in left]
-    phrases = [" ".join(words[k:] + [head.lower_]) for k in range(len(words) + 1)]
-    if head.lemma_.lower() != head.lower_:
-        phrases.append(" ".join([head.lemma_.lower()]))
-    of_phrase = _of_phrase(head)
-    return tuple(dict.fromkeys(([of_phrase] if of_phrase else []) + phrases))
-
-
-def _of_phrase(head: Token) -> str | None:
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = [c for c in child.children if c.dep_ == "pobj"]
-            if pobj:
-                last = max(t.i for t in pobj[0].subtree)
-                return head.doc[head.i : last + 1].text.lower()
-    return None
-
-
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nummod"})
-
-
-def _through_conjuncts(tok: Token) -> Token:
-    """The first conjunct of a coordination ("Romanian" in "Hungarian and Romanian" -> "Hungarian")."""
-    while tok.dep_ == "conj" and tok.head != tok:
-        tok = tok.head
-    return tok
-
-
 def _alias_hit(head: Token, bounds: tuple[int, int], alias_tokens: Collection[int], offset: int) -> AliasHit:
     span = head.doc[bounds[0] : bounds[1]]
-    root = _through_conjuncts(span.root)
+    root = through_conjuncts(span.root)
     is_head = head.i in range(*bounds)
     owns = is_head or root.dep_ not in MODIFIER_DEPS
     owner = root
     while not owns and owner.dep_ in MODIFIER_DEPS and owner.head != owner and owner != head:
         owner = owner.head
+    role = None if is_head else role_of(root, head)
     return AliasHit(
-        span=_span(offset, list(span)),
+        span=token_span(offset, list(span)),
         is_head=is_head,
         owns_phrase=owns,
         possessive=root.dep_ == "poss",
-        sector_phrases=() if owns else _sector_phrases(owner, alias_tokens),
-        titles=_titles(span[0], alias_tokens) if owns else (),
+        sector_phrases=sector_phrases_of(role, alias_tokens) if role is not None else (
+            () if owns else sector_phrases_of(owner, alias_tokens)),
+        titles=titles_before(span[0], alias_tokens) if owns else (),
     )
-
-
-def _titles(first: Token, alias_tokens: Collection[int]) -> tuple[str, ...]:
-    """Words just before an alias that heads its phrase ("Foreign Minister" + "Jeyhun Bayramov")."""
-    words: list[str] = []
-    i = first.i - 1
-    while i >= 0:
-        tok = first.doc[i]
-        if tok.i in alias_tokens or tok.dep_ not in SECTOR_DEPS | {"flat"} or not tok.is_alpha:
-            break
-        words.insert(0, tok.lower_)
-        i -= 1
-    return tuple(" ".join(words[k:]) for k in range(len(words)))
-
-
-def _determiner(head: Token) -> str:
-    return " ".join(c.lower_ for c in head.lefts if c.dep_ in ("det", "predet", "nummod", "preconj"))
 
 
 def make_argument(
@@ -152,16 +101,19 @@ def make_argument(
     role nouns and titles; None turns coreference off), a pronoun in the phrase ("two of its
     employees", "promised him") adds the aliases of the phrase it refers back to, after the phrase's
     own aliases."""
-    tokens = _phrase_tokens(head)
+    tokens = phrase_tokens(head)
     found = list(dict.fromkeys(alias_at[t.i] for t in tokens if t.i in alias_at))
+    if not found and role_nouns is not None and head.lower_ in role_nouns:
+        tokens += located_tokens(head)
+        found = list(dict.fromkeys(alias_at[t.i] for t in tokens if t.i in alias_at))
     alias_tokens = {i for s, e in found for i in range(s, e)}
     ordered = sorted(tokens, key=lambda t: t.i)
     own = tuple(_alias_hit(head, bounds, alias_tokens, offset) for bounds in found)
     return Argument(
-        phrase=_span(offset, [ordered[0], ordered[-1]]),
-        head=_span(offset, [head]),
+        phrase=token_span(offset, [ordered[0], ordered[-1]]),
+        head=token_span(offset, [head]),
         head_lemma=head.lemma_.lower(),
-        determiner=_determiner(head),
+        determiner=determiner_of(head),
         aliases=own + (_pronoun_hits(tokens, alias_at, offset, role_nouns) if role_nouns is not None else ()),
     )
 
@@ -182,7 +134,7 @@ def _pronoun_hits(
             continue
         if tok.dep_ == "poss" and not owns_actor(tok, role_nouns):
             continue
-        owned = _sector_phrases(tok.head, ()) if tok.dep_ == "poss" else None
+        owned = sector_phrases_of(tok.head, ()) if tok.dep_ == "poss" else None
         named = partial(_names_actor, alias_at=alias_at)
         for found in antecedents(tok, named, excluded=_clause_subjects(tok)):
             for hit in make_argument(found, alias_at, offset).aliases:
@@ -196,7 +148,7 @@ def _pronoun_hits(
 
 
 def _names_actor(head: Token, *, alias_at: dict[int, tuple[int, int]]) -> bool:
-    return any(t.i in alias_at for t in _phrase_tokens(head))
+    return any(t.i in alias_at for t in phrase_tokens(head))
 
 
 def _clause_subjects(pronoun: Token) -> list[Token]:
@@ -231,10 +183,10 @@ def argument_for_span(doc: Doc, start: int, end: int, alias_at: dict[int, tuple[
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    first = _through_conjuncts(span.root)
+    first = through_conjuncts(span.root)
     head = first if first.dep_ in MODIFIER_DEPS else span.root
     while head.dep_ in MODIFIER_DEPS | {"appos"} and head.head != head:
-        head = _through_conjuncts(head.head)
+        head = through_conjuncts(head.head)
     arg = make_argument(head, alias_at, 0)
     inside = tuple(h for h in arg.aliases if h.span.start < end and start < h.span.end)
     return replace(arg, aliases=inside)
@@ -258,15 +210,28 @@ def _complement_arguments(comp: Token) -> list[Token]:
 
 
 def _pobjs(verb: Token) -> list[Token]:
-    return [t for _, t in prep_objects(verb)]
+    """Prepositional objects of a governed clause, except the place where it happens ("refused to
+    meet the king in Tel Aviv": the king, not Tel Aviv)."""
+    return [t for p, t in prep_objects(verb) if p not in LOCATIVE_PREPS]
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens and their later conjuncts; a list of names that the parser hung on the first as an
+    apposition ("The US, Russia, and Switzerland met": Russia appos, Switzerland its conj) counts too."""
     out: list[Token] = []
     for tok in tokens:
         out.append(tok)
         out.extend(t for t in tok.conjuncts if t.i > tok.i and t not in out)
+        for listed in _listed_appositions(tok):
+            out.extend(t for t in (listed, *listed.conjuncts) if t.i > tok.i and t not in out)
     return out
+
+
+def _listed_appositions(tok: Token) -> list[Token]:
+    if tok.pos_ != "PROPN":
+        return []
+    return [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+            and any(g.dep_ == "conj" for g in c.children) and any(g.dep_ == "cc" for g in c.children)]
 
 
 def logical_subjects(verb: Token) -> list[Token]:
@@ -364,6 +329,22 @@ def _patients(pobj: Token, prep: str) -> list[Token]:
     return _with_conjuncts(inner) or [pobj]
 
 
+def _complement_targets(verb: Token) -> list[Token]:
+    """Who a governed clause is about (`_complement_arguments`), then the subjects of a condition on
+    the verb or its clause: "threatened to strike unless Israel withdrew" -> Israel."""
+    comps = complement_verbs(verb)
+    found = [t for comp in comps for t in _complement_arguments(comp)]
+    return found + [t for v in (verb, *comps) for t in conditional_subjects(v) if t not in found]
+
+
+def conditional_subjects(verb: Token) -> list[Token]:
+    """Subjects of the "if"/"unless" clauses of a verb ("... unless Baghdad accepted its terms")."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"]
+    return _with_conjuncts(subjects)  # a pronoun ("if he is elected") is mostly the speaker himself
+
+
 def complement_verbs(verb: Token) -> list[Token]:
     """Verbs of the clause a verb governs ("agreed to release ...", "urged Baku to free ...")."""
     found = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
@@ -372,7 +353,7 @@ def complement_verbs(verb: Token) -> list[Token]:
 
 def _trigger(verb: Token, particle: Token | None, offset: int) -> Trigger:
     tokens = [verb] if particle is None or particle.i != verb.i + 1 else [verb, particle]
-    span = _span(offset, tokens)
+    span = token_span(offset, tokens)
     return Trigger(text=span.text, start=span.start, end=span.end)
 
 
@@ -395,15 +376,19 @@ def extract_candidates(
     out: list[Candidate] = []
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or lemma not in trigger_lemmas:
+        lemma = VERB_LEMMA_SLIPS.get(lemma, lemma)
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        carried = carried_noun(verb, noun_lemmas, alias_at) if lemma in LIGHT_VERBS else ()
+        if lemma not in trigger_lemmas and not carried:
             continue
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
         objects = logical_objects(verb)
-        direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        direct = direct_object(verb)
 
         args = partial(_arguments, alias_at=alias_at, offset=offset, role_nouns=role_nouns)
 
-        out.append(
+        cand = (
             Candidate(
                 article_id=article_id,
                 sentence_index=sentence_index,
@@ -414,12 +399,31 @@ def extract_candidates(
                 subjects=args(logical_subjects(verb)),
                 objects=args(objects),
                 prep_objects=tuple((p, a) for p, t in prep_objects(verb) for a in args([t])),
-                complement_objects=args([t for comp in complement_verbs(verb) for t in _complement_arguments(comp)]),
+                complement_objects=args(_complement_targets(verb)),
                 modality=(modality := read_modality(verb)),
                 reporter=_reporter_argument(verb, alias_at, offset, role_nouns),
+                modifiers=carried,
                 **_dated(forward_if_future(dates.for_trigger(verb), modality, published)),
             )
         )
+        out.append(cand)
+        cue = intent_cue(verb) if modality in ("future", "hypothetical") else None
+        refusal = refusal_cue(verb) if modality == "negated" else None
+        if refusal is not None:  # "would not meet the demands": a stated refusal, asserted
+            span = token_span(offset, [refusal, verb])
+            out.append(replace(cand, kind="refusal", modality="asserted", event_date=None, date_precision="",
+                               date_text="", trigger=Trigger(text=span.text, start=span.start, end=span.end)))
+        if cue is not None:
+            # its trigger runs from the cue to the verb ("will visit", "willing to withdraw"); the statement
+            # is dated by the article, not by the act it announces ("will visit in June")
+            span = token_span(offset, sorted([cue, verb], key=lambda t: t.i))
+            out.append(replace(cand, kind="intent", modality="asserted", event_date=None, date_precision="",
+                               date_text="", trigger=Trigger(text=span.text, start=span.start, end=span.end)))
+        if (duty := obliged(verb)) is not None:  # "said Sudan must return ...": a demand on Sudan
+            modal, obliged_subjects = duty
+            out.append(replace(cand, lemma="demand", particle=None, object_lemma=None, objects=args(
+                _with_conjuncts(obliged_subjects)), prep_objects=(), complement_objects=(), modifiers=(),
+                trigger=_trigger(modal, None, offset)))
     out.extend(
         _nominal_candidates(doc, article_id, sentence_index, offset, alias_at, noun_lemmas, dates, role_nouns)
     )

@@ -1,4 +1,9 @@
-"""Candidate -> Events: pick the lexicon pattern, pair subjects with targets, attach the codes."""
+"""Candidate -> Events: pick the lexicon pattern, pair subjects with targets, attach the codes.
+
+A candidate of kind "intent" (a future act its subject states as its own intention, see
+nlp/intent.py) is coded like its verb, then given the code of stating that intent (`INTENT_CODES`);
+its targets are the act's. One of kind "refusal" ("would not meet ...") gets the 12x rejection code
+of the act (`REFUSAL_CODES`)."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from datetime import date, timedelta
 
 from dyadwatch.actors import via_pronoun
 from dyadwatch.ontology.tables import CameoCode, Ontology, VerbPattern
-from dyadwatch.types import Argument, Candidate, Event, Mention, content_id
+from dyadwatch.types import Actor, Argument, Candidate, Event, Mention, content_id
 
 Resolve = Callable[[Argument], list[Mention]]
 """Argument -> the actors it names (none, one, or two for "both sides")."""
@@ -64,10 +69,126 @@ def _choose_targets(
     return [] if admission or chosen is None else chosen
 
 
+PROTEST_ROOT = "14"
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _protested_government(candidate: Candidate, sources: list[Mention], resolve: Resolve) -> list[Mention]:
+    """A protest that names no target is against the government of the country it takes place in
+    ("demonstrated in Tbilisi", "rallied in Georgia"), or else of the protesters' own country
+    ("Armenian protesters blocked the highway"), as CAMEO coders code it. Only for protesters who
+    are not themselves a state organ; the target mention spans the trigger."""
+    if not sources or any(m.actor.sector in STATE_SECTORS or m.actor.country is None for m in sources):
+        return []
+    places = [m for prep, arg in candidate.prep_objects if prep == "in" for m in resolve(arg) if m.actor.country]
+    where = places[0].actor if places else sources[0].actor
+    name = where.name if places or not where.how.startswith("person") else where.country
+    actor = Actor(where.country, "GOV", name=name or "", how=f"protest target: government of {where.country}")
+    trigger = candidate.trigger
+    return [Mention(text=trigger.text, start=trigger.start, end=trigger.end, actor=actor)]
+
+
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _attacked_place(candidate: Candidate, sources: list[Mention], resolve: Resolve) -> list[Mention]:
+    """An assault or attack on no named actor hits the country where it takes place ("drones struck
+    energy facilities in Kharkiv", "shelled villages in Idlib"): that country, with no sector."""
+    if not sources:
+        return []
+    for prep, arg in candidate.prep_objects:
+        if prep != "in":
+            continue
+        for m in resolve(arg):
+            if m.actor.country:
+                actor = Actor(m.actor.country, None, name=m.actor.name, how=f"attack location: {m.text}")
+                return [Mention(text=m.text, start=m.start, end=m.end, actor=actor)]
+    return []
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """One mention per actor: the parts of one name that the parser split into conjuncts ("the emir,
+    Sheikh Hamad bin Khalifa al-Thani") or a country named twice give one event, not several."""
+    seen: set[tuple[str, str | None, str]] = set()
+    out = []
+    for m in mentions:
+        who = (m.actor.key, m.actor.sector, m.actor.name)
+        if who not in seen:
+            seen.add(who)
+            out.append(m)
+    return out
+
+
 def _pairs(sources: list[Mention], targets: list[Mention], root: str) -> list[tuple[Mention, Mention]]:
     if not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
         return [(a, b) for a in sources for b in sources if a.actor.key != b.actor.key]
     return [(a, b) for a in sources for b in targets if (a.start, a.end) != (b.start, b.end)]
+
+
+TOPIC_PREPS = frozenset({"on", "over"})
+"""Prepositions that give the topic, not the target, of talks and cooperation ("renewed talks on a
+troop pullback from X"); for attacks and protests they give the target."""
+CARRIED_TARGET_PREPS = frozenset(
+    {"on", "against", "to", "with", "at", "toward", "towards", "into", "over", "between"}
+)
+"""Where the target of a noun carried by a light verb sits ("paid a visit to X", "held talks with X",
+"staged a protest against X", "launched a mediation effort between X and Y")."""
+
+
+def _carried(candidate: Candidate, ontology: Ontology) -> tuple[CameoCode, list[tuple[Argument, ...]]] | None:
+    """The event a light verb carries in its object noun (`Candidate.modifiers` of a verb candidate:
+    the noun's lemma, then its modifiers), with the verb's and the noun's prepositional objects as
+    the target tier; None when the noun lexicon has no row for it."""
+    if not candidate.modifiers:
+        return None
+    noun = ontology.match_noun(candidate.modifiers[0], modifiers=candidate.modifiers[1:])
+    if noun is None:
+        return None
+    info = ontology.info(noun.code)
+    preps = CARRIED_TARGET_PREPS - TOPIC_PREPS if info.root in RECIPROCAL_ROOTS else CARRIED_TARGET_PREPS
+    return info, [tuple(arg for prep, arg in candidate.prep_objects if prep in preps)]
+
+
+INTENT_CODES: dict[str, str] = {
+    "04": "036", "045": "039", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313",
+    "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
+    "081": "0351", "083": "034", "0831": "0341", "0832": "0343", "0833": "0342", "084": "0353", "085": "0354",
+    "086": "0355", "087": "0356", "14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312",
+    "164": "134", "165": "135", "166": "136", "17": "137", "172": "132", "1721": "1321", "1722": "1322",
+    "1723": "1323", "1724": "1324", "18": "138", "19": "1384", "191": "1381", "192": "1382", "20": "138",
+    "204": "1385",
+}
+"""Code of an act -> code of stating the intent to do it (most specific prefix wins): cooperation
+under 03 ("will visit" 036, "will free" 0353), conflict under 13 ("would blockade" 1381). Statements,
+appeals, intents, investigations, verbal conflict, threats and force postures (01-03, 09-13, 15) have
+none: announcing them is no separate event."""
+
+
+REFUSAL_CODES: dict[str, str] = {
+    "04": "125", "045": "126", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212", "07": "121",
+    "071": "1211", "072": "1212", "08": "124", "081": "1241", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246",
+}
+"""Code of a cooperative act -> code of stating that one will not do it ("would not meet" 125, "will
+not release" 1243, "would not provide support" 121, as CAMEO's 12x rejections); conflictual and
+verbal acts have none."""
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    for n in (4, 3, 2):
+        if len(code) >= n and code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def refusal_code(code: str) -> str | None:
+    """The 12x code for stating that one will not do `code`, or None (see `REFUSAL_CODES`)."""
+    return _by_prefix(REFUSAL_CODES, code)
+
+
+def intent_code(code: str) -> str | None:
+    """The 03x/13x code for stating the intent to do `code`, or None (see `INTENT_CODES`)."""
+    return _by_prefix(INTENT_CODES, code)
 
 
 def code_candidate(
@@ -86,12 +207,24 @@ def code_candidate(
         info, tiers = ontology.info(noun.code), [candidate.objects]
     else:
         pattern = ontology.match(candidate.lemma, particle=candidate.particle, object_lemma=candidate.object_lemma)
-        if pattern is None:
+        if pattern is not None:
+            info = ontology.info(pattern.code)
+            tiers = _target_tiers(candidate, pattern, info.code)
+        elif (carried := _carried(candidate, ontology)) is not None:
+            info, tiers = carried
+        else:
             return []
-        info = ontology.info(pattern.code)
-        tiers = _target_tiers(candidate, pattern, info.code)
-    sources = [m for arg in candidate.subjects for m in resolve(arg)]
-    targets = _choose_targets(tiers, sources, resolve, admission=info.code in ADMISSION_CODES)
+        if candidate.kind in ("intent", "refusal"):
+            stated = (intent_code if candidate.kind == "intent" else refusal_code)(info.code)
+            if stated is None:
+                return []
+            info = ontology.info(stated)
+    sources = _distinct([m for arg in candidate.subjects for m in resolve(arg)])
+    targets = _distinct(_choose_targets(tiers, sources, resolve, admission=info.code in ADMISSION_CODES))
+    if not targets and info.root == PROTEST_ROOT:
+        targets = _protested_government(candidate, sources, resolve)
+    elif not targets and info.root in FORCE_ROOTS:
+        targets = _attacked_place(candidate, sources, resolve)
     reporters = _reporters(candidate.reporter, resolve)
     reported_by = reporters[0] if reporters else None
     return [

@@ -17,7 +17,7 @@ ALLOWED_SECTORS = {
     "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "BUS", "CVL", "OPP", "REB",
     "PTY", "NGO", "REF", "CRM", "LAB", "EDU", "HLH", "REL", "ELI", "AGR",
 }
-ALLOWED_KINDS = {"name", "adjective", "demonym", "capital", "seat", "institution", "igo"}
+ALLOWED_KINDS = {"name", "adjective", "demonym", "capital", "seat", "institution", "igo", "place"}
 
 UN_MEMBERS = """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN
@@ -89,7 +89,7 @@ def test_actor_rows_well_formed():
 
 def test_kind_conventions(actors):
     for row in actors:
-        if row["kind"] in ("name", "adjective", "demonym"):
+        if row["kind"] in ("name", "adjective", "demonym", "place"):
             assert row["sector"] == "", row
         if row["kind"] in ("capital", "seat", "institution"):
             assert row["sector"], row

@@ -34,6 +34,7 @@ def candidates(doc: Doc, aliases: list[tuple[int, int]], role_nouns: frozenset[s
             doc, article_id="a", sentence_index=0, offset=0, alias_spans=aliases, trigger_lemmas=TRIGGERS,
             role_nouns=role_nouns,
         )
+        if c.kind != "intent"
     }
 
 

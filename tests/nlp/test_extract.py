@@ -27,10 +27,12 @@ def parse(spec: str) -> Doc:
     )
 
 
-def candidates(doc: Doc, aliases: list[tuple[int, int]], offset: int = 0):
-    return extract_candidates(
+def candidates(doc: Doc, aliases: list[tuple[int, int]], offset: int = 0, *, intents: bool = False):
+    """Candidates of the sentence; the stated-intent twins (kind "intent") only when asked for."""
+    found = extract_candidates(
         doc, article_id="a", sentence_index=0, offset=offset, alias_spans=aliases, trigger_lemmas=TRIGGERS
     )
+    return [c for c in found if intents or c.kind != "intent"]
 
 
 def first_alias(args) -> list[str]:
@@ -282,3 +284,56 @@ def test_gazetteer_spans_inside_a_later_sentence_point_at_the_right_tokens():
     second = list(doc.sents)[1]
     assert [s.text for s in gazetteer.spans(second)] == ["Arnor", "Gondor"]
     assert gazetteer.count(second) == 2
+
+
+def test_a_stated_intention_gets_an_asserted_intent_twin_and_an_appeal_does_not():
+    plans = parse("""
+        Arnor Arnor PROPN nsubj 1
+        plans plan VERB ROOT -1
+        to to PART aux 3
+        release release VERB xcomp 1
+        Gondorians gondorian PROPN dobj 3
+    """)
+    act, intent = candidates(plans, [(0, 1), (4, 5)], intents=True)
+    assert (act.kind, act.modality) == ("verb", "future")
+    assert (intent.kind, intent.modality, intent.lemma) == ("intent", "asserted", "release")
+    assert first_alias(intent.objects) == ["Gondorians"]
+    urged = parse("""
+        Arnor Arnor PROPN nsubj 1
+        wants want VERB ROOT -1
+        Rohan Rohan PROPN nsubj 4
+        to to PART aux 4
+        release release VERB ccomp 1
+        Gondorians gondorian PROPN dobj 4
+    """)
+    assert [c.kind for c in candidates(urged, [(0, 1), (2, 3), (5, 6)], intents=True)] == ["verb"]
+
+
+def test_a_light_verb_carries_its_sourceless_event_noun():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        renewed renew VERB ROOT -1
+        negotiations negotiation NOUN dobj 1
+        with with ADP prep 2
+        Gondor Gondor PROPN pobj 3
+    """)
+    found = extract_candidates(doc, article_id="a", sentence_index=0, offset=0, alias_spans=[(0, 1), (4, 5)],
+                               trigger_lemmas=TRIGGERS, noun_lemmas={"negotiation"})
+    [cand] = [c for c in found if c.kind == "verb"]
+    assert cand.lemma == "renew" and cand.modifiers == ("negotiation",)
+    assert [(p, a.aliases[0].span.text) for p, a in cand.prep_objects] == [("with", "Gondor")]
+
+
+def test_a_list_hung_on_its_first_name_as_an_apposition_gives_every_name_as_a_subject():
+    doc = parse("""
+        The the DET det 1
+        Arnor Arnor PROPN nsubj 7
+        , , PUNCT punct 1
+        Gondor Gondor PROPN appos 1
+        , , PUNCT punct 3
+        and and CCONJ cc 3
+        Rohan Rohan PROPN conj 3
+        met meet VERB ROOT -1
+    """)
+    [cand] = candidates(doc, [(1, 2), (3, 4), (6, 7)])
+    assert {a.head.text for a in cand.subjects} == {"Arnor", "Gondor", "Rohan"}

@@ -455,3 +455,89 @@ def test_event_id_ignores_date_modality_and_versions():
     s, c = _summon()
     [e2] = _code(s, c, on=None, versions="b")
     assert e1.id == e2.id
+
+
+def test_a_light_verb_is_coded_by_the_noun_it_carries_with_its_prepositional_target():
+    s = Sentence("Arnor paid a visit to Gondor on Monday.")
+    cand = _candidate(s, "paid", "pay", object_lemma="visit", subjects=(s.arg("Arnor", "Arnor"),),
+                      prep_objects=(("to", s.arg("Gondor", "Gondor")), ("on", s.arg("Monday"))),
+                      modifiers=("visit",))
+    [event] = _code(s, cand)
+    assert (event.cameo, _dyads([event])) == ("042", [("Arnor", "Gondor")])
+    # without a carried noun a light verb codes nothing
+    assert _code(s, _candidate(s, "paid", "pay", subjects=(s.arg("Arnor", "Arnor", ),))) == []
+
+
+def test_talks_carried_by_two_sides_ignore_the_topic_preposition():
+    s = Sentence("Arnor and Rohan renewed talks on Gondor.")
+    cand = _candidate(s, "renewed", "renew", object_lemma="talk",
+                      subjects=(s.arg("Arnor", "Arnor"), s.arg("Rohan", "Rohan")),
+                      prep_objects=(("on", s.arg("Gondor", "Gondor")),), modifiers=("talk",))
+    assert sorted(_dyads(_code(s, cand))) == [("Arnor", "Rohan"), ("Rohan", "Arnor")]
+
+
+def test_one_actor_named_by_several_arguments_gives_one_event():
+    s = Sentence("Arnor , Arnor summoned the Gondorian envoy.")
+    cand = _candidate(s, "summoned", "summon", object_lemma="envoy",
+                      subjects=(s.arg("Arnor", "Arnor"), s.arg("Arnor", "Arnor", nth=1)),
+                      objects=(s.arg("Gondorian", "Gondorian"),))
+    assert len(_code(s, cand)) == 1
+
+
+@pytest.mark.parametrize(("code", "stated"), [
+    ("042", "036"), ("0841", "0353"), ("073", "0333"), ("161", "1313"), ("163", "1312"), ("191", "1381"),
+    ("190", "1384"), ("1723", "1323"), ("010", None), ("112", None), ("130", None), ("154", None),
+])
+def test_intent_codes(code, stated):
+    from dyadwatch.ontology.code import intent_code
+
+    assert intent_code(code) == stated
+    if stated:
+        assert stated in ONTO.codes
+
+
+def test_an_intent_candidate_gets_the_intent_code_and_the_acts_target():
+    s = Sentence("Arnor will release the Gondorian prisoners.")
+    cand = _candidate(s, "release", "release", object_lemma="prisoner", subjects=(s.arg("Arnor", "Arnor"),),
+                      objects=(s.arg("Gondorian", "Gondorian"),), kind="intent")
+    [event] = _code(s, cand)
+    assert (event.cameo, event.plover, _dyads([event])) == ("0353", "AGREE", [("Arnor", "Gondorian")])
+    statement = _candidate(s, "release", "say", subjects=(s.arg("Arnor", "Arnor"),),
+                           objects=(s.arg("Gondorian", "Gondorian"),), kind="intent")
+    assert _code(s, statement) == []
+
+
+def test_a_protest_without_target_goes_to_the_government_of_its_place_or_of_the_protesters():
+    s = Sentence("Rohirrim demonstrated in Gondor on Monday.")
+    cand = _candidate(s, "demonstrated", "demonstrate", subjects=(s.arg("Rohirrim", "Rohirrim"),),
+                      prep_objects=(("in", s.arg("Gondor", "Gondor")),))
+    [event] = _code(s, cand)
+    assert (event.source.actor.code, event.target.actor.code, event.cameo_root) == ("ROHCVL", "GDRGOV", "14")
+    assert event.target.text == "demonstrated"
+    at_home = _candidate(s, "demonstrated", "demonstrate", subjects=(s.arg("Rohirrim", "Rohirrim"),))
+    assert [e.target.actor.code for e in _code(s, at_home)] == ["ROHGOV"]
+    t = Sentence("Arnor demonstrated in Gondor.")
+    by_state = _candidate(t, "demonstrated", "demonstrate", subjects=(t.arg("Arnor", "Arnor"),))
+    assert _code(t, by_state) == []
+
+
+@pytest.mark.parametrize(("code", "refused"), [
+    ("040", "125"), ("045", "126"), ("057", "127"), ("0841", "1243"), ("070", "121"), ("190", None), ("010", None),
+])
+def test_refusal_codes(code, refused):
+    from dyadwatch.ontology.code import refusal_code
+
+    assert refusal_code(code) == refused
+    if refused:
+        assert refused in ONTO.codes
+
+
+def test_an_attack_on_no_named_actor_hits_the_country_where_it_happens():
+    s = Sentence("Arnor shelled villages in Gondor.")
+    cand = _candidate(s, "shelled", "shell", object_lemma="village", subjects=(s.arg("Arnor", "Arnor"),),
+                      objects=(s.arg("villages"),), prep_objects=(("in", s.arg("Gondor", "Gondor")),))
+    [event] = _code(s, cand)
+    assert (event.target.actor.code, event.cameo_root) == ("GDR", "19")
+    talks = _candidate(s, "shelled", "meet", subjects=(s.arg("Arnor", "Arnor"),),
+                       prep_objects=(("in", s.arg("Gondor", "Gondor")),))
+    assert _code(s, talks) == []  # only force is located: a meeting in Gondor is not with Gondor

@@ -21,7 +21,7 @@ ONTO = load_ontology()
 
 
 def test_version_and_counts():
-    assert ONTO.version == "2"
+    assert ONTO.version == "3"
     assert len(ONTO.codes) == 312
     assert sum(len(c) == 2 for c in ONTO.codes) == 20
     assert sum(len(c) == 3 for c in ONTO.codes) == 147
