@@ -86,6 +86,24 @@ def _sector(hit: AliasHit, entry: ActorEntry, dictionary: ActorDictionary) -> tu
     return None, entry.kind
 
 
+def _ethnic_home(
+    arg: Argument, hit: AliasHit, entry: ActorEntry, found: list[tuple[AliasHit, ActorEntry]]
+) -> Actor | None:
+    """ "ethnic Albanians in southern Serbia", "ethnic Russians of eastern Ukraine": an ethnic group
+    placed in another country is that country's civilians (a minority there, as ICEWS codes it),
+    not the state its name recalls. None for any other phrase."""
+    if entry.kind != "demonym" or not hit.is_head:
+        return None
+    before = arg.phrase.text[: max(0, hit.span.start - arg.phrase.start)].lower().split()
+    if not before or before[-1] != "ethnic":
+        return None
+    homes = [e for h, e in found if h.span.start >= hit.span.end and e.kind in ("name", "place", "capital")
+             and e.code != entry.code and not is_antecedent(arg, h)]
+    if not homes:
+        return None
+    return homes[0].actor(sector="CVL", how=f"ethnic group in {homes[0].alias}")
+
+
 def resolve_argument(
     arg: Argument,
     *,
@@ -101,6 +119,8 @@ def resolve_argument(
     if not found:
         return None
     hit, entry = _pick(found)
+    if (home := _ethnic_home(arg, hit, entry, found)) is not None:
+        return Mention(text=arg.phrase.text, start=arg.phrase.start, end=arg.phrase.end, actor=home)
     sector, how = _sector(hit, entry, dictionary)
     if is_antecedent(arg, hit):
         how = f"{PRONOUN_COREFERENCE}: {arg.phrase.text} -> {hit.span.text} ({how})"

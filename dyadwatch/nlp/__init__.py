@@ -123,7 +123,8 @@ class Extractor:
         hits = self.gazetteer.spans(doc)
         alias_at = {i: (h.start, h.end) for h in hits for i in range(h.start, h.end)}
         mentions = [Span(h.text, h.start_char, h.end_char) for h in hits]
-        return [argument_for_span(doc, s, e, alias_at) for s, e in spans], mentions
+        found = [argument_for_span(doc, s, e, alias_at, role_nouns=self.role_nouns) for s, e in spans]
+        return found, mentions
 
     def parse(self, articles: Sequence[Article]) -> list[ArticleParse]:
         """Run the whole stage over a batch of articles (the full parse is batched across them)."""

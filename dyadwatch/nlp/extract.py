@@ -103,7 +103,7 @@ def make_argument(
     own aliases."""
     tokens = phrase_tokens(head)
     found = list(dict.fromkeys(alias_at[t.i] for t in tokens if t.i in alias_at))
-    if not found and role_nouns is not None and head.lower_ in role_nouns:
+    if (not found and role_nouns is not None and head.lower_ in role_nouns) or _ethnic(head):
         tokens += located_tokens(head)
         found = list(dict.fromkeys(alias_at[t.i] for t in tokens if t.i in alias_at))
     alias_tokens = {i for s, e in found for i in range(s, e)}
@@ -116,6 +116,12 @@ def make_argument(
         determiner=determiner_of(head),
         aliases=own + (_pronoun_hits(tokens, alias_at, offset, role_nouns) if role_nouns is not None else ()),
     )
+
+
+def _ethnic(head: Token) -> bool:
+    """ "ethnic Albanians in Serbia": where an ethnic group lives is part of who it is (the actors
+    stage reads it as that country's minority)."""
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children)
 
 
 def _pronoun_hits(
@@ -177,9 +183,12 @@ def make_arguments(
     return [replace(arg, aliases=(arg.aliases[i], *others)) for i in coordinated]
 
 
-def argument_for_span(doc: Doc, start: int, end: int, alias_at: dict[int, tuple[int, int]]) -> Argument | None:
+def argument_for_span(
+    doc: Doc, start: int, end: int, alias_at: dict[int, tuple[int, int]], *, role_nouns: Collection[str] | None = None
+) -> Argument | None:
     """The argument whose noun phrase holds the characters [start, end), keeping only the aliases
-    inside them ("Hungarian" in "Senior Hungarian officials" -> HUN with the role noun "officials")."""
+    inside them ("Hungarian" in "Senior Hungarian officials" -> HUN with the role noun "officials").
+    Given `role_nouns`, a role noun's place phrase counts as in `make_argument` ("rebels in Mali")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -187,7 +196,7 @@ def argument_for_span(doc: Doc, start: int, end: int, alias_at: dict[int, tuple[
     head = first if first.dep_ in MODIFIER_DEPS else span.root
     while head.dep_ in MODIFIER_DEPS | {"appos"} and head.head != head:
         head = through_conjuncts(head.head)
-    arg = make_argument(head, alias_at, 0)
+    arg = make_argument(head, alias_at, 0, role_nouns=role_nouns)
     inside = tuple(h for h in arg.aliases if h.span.start < end and start < h.span.end)
     return replace(arg, aliases=inside)
 
@@ -334,7 +343,18 @@ def _complement_targets(verb: Token) -> list[Token]:
     the verb or its clause: "threatened to strike unless Israel withdrew" -> Israel."""
     comps = complement_verbs(verb)
     found = [t for comp in comps for t in _complement_arguments(comp)]
-    return found + [t for v in (verb, *comps) for t in conditional_subjects(v) if t not in found]
+    found += [t for v in (verb, *comps) for t in conditional_subjects(v) if t not in found]
+    aims = [] if comps else [v for p in purpose_verbs(verb) for v in (p, *complement_verbs(p))]
+    return found + [t for v in aims for t in _complement_arguments(v) if t not in found]
+
+
+def purpose_verbs(verb: Token) -> list[Token]:
+    """Verbs of an infinitive of purpose with no subject of its own: "went on strike to protest
+    against X", "blocked the road to demand that X resign" (what a protest is aimed at)."""
+    found = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+             and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children)]
+    return _with_conjuncts(found)
 
 
 def conditional_subjects(verb: Token) -> list[Token]:
@@ -380,7 +400,9 @@ def extract_candidates(
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         carried = carried_noun(verb, noun_lemmas, alias_at) if lemma in LIGHT_VERBS else ()
-        if lemma not in trigger_lemmas and not carried:
+        duty = obliged(verb)  # "reiterated that Sudan must return ...": a demand even where the verb codes nothing
+        speech_only = lemma not in trigger_lemmas and not carried
+        if speech_only and duty is None:
             continue
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
         objects = logical_objects(verb)
@@ -406,9 +428,10 @@ def extract_candidates(
                 **_dated(forward_if_future(dates.for_trigger(verb), modality, published)),
             )
         )
-        out.append(cand)
-        cue = intent_cue(verb) if modality in ("future", "hypothetical") else None
-        refusal = refusal_cue(verb) if modality == "negated" else None
+        if not speech_only:
+            out.append(cand)
+        cue = intent_cue(verb) if modality in ("future", "hypothetical") and not speech_only else None
+        refusal = refusal_cue(verb) if modality == "negated" and not speech_only else None
         if refusal is not None:  # "would not meet the demands": a stated refusal, asserted
             span = token_span(offset, [refusal, verb])
             out.append(replace(cand, kind="refusal", modality="asserted", event_date=None, date_precision="",
@@ -419,7 +442,7 @@ def extract_candidates(
             span = token_span(offset, sorted([cue, verb], key=lambda t: t.i))
             out.append(replace(cand, kind="intent", modality="asserted", event_date=None, date_precision="",
                                date_text="", trigger=Trigger(text=span.text, start=span.start, end=span.end)))
-        if (duty := obliged(verb)) is not None:  # "said Sudan must return ...": a demand on Sudan
+        if duty is not None:  # "said Sudan must return ...": a demand on Sudan
             modal, obliged_subjects = duty
             out.append(replace(cand, lemma="demand", particle=None, object_lemma=None, objects=args(
                 _with_conjuncts(obliged_subjects)), prep_objects=(), complement_objects=(), modifiers=(),
@@ -446,7 +469,7 @@ def _nominal_candidates(
         if not is_nominal_trigger(noun, noun_lemmas):
             continue
         sources, targets = noun_arguments(noun, lambda t: t.i in alias_at)
-        if not sources or not targets:
+        if not sources or (not targets and len(sources) < 2):
             continue
         modifiers = tuple(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")) + tuple(
             t.lemma_.lower() for t in targets

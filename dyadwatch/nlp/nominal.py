@@ -4,7 +4,8 @@ on Syria", "Moscow's expulsion of Azerbaijani diplomats", "a planned visit to Ba
 - source: a possessive ("Moscow's expulsion"), a "by" agent, a country word modifying the noun
   ("Russian airstrikes"), or failing those a "from" phrase ("an apology from Moscow");
 - target: an "of" object when the source is known another way, else a pobj of on/against/to/with/at/
-  toward(s)/into/over;
+  toward(s)/into/over, else the parties of a "between" phrase ("Egypt's mediation between X and Y");
+- "talks between X and Y" with no source of its own: X and Y are both sources, and each other's target;
 - a noun with no source of its own is not an event: in "imposed sanctions on Russia" the verb carries
   it, so it is counted once;
 - modality: "planned/proposed/possible/alleged/reported" modifiers, "no" ("no apology"), and the verb the
@@ -62,8 +63,12 @@ def noun_arguments(noun: Token, is_alias: Callable[[Token], bool]) -> tuple[list
         sources.extend(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "by" for p in _pobj(c))
     if not sources:
         sources = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in _pobj(c)]
+    between = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in _pobj(c) for t in (p, *p.conjuncts)]
+    if not sources and len(between) >= 2:
+        return between, []  # "talks between X and Y": both sides act, on each other
     if not targets:
-        targets = of_objects
+        targets = of_objects or between
     return sources, targets
 
 

@@ -27,6 +27,11 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 ("Baku and Moscow agreed to ...", "the two ministers held talks")."""
 
 
+MUTUAL_CODES = frozenset({"041", "046"})
+"""Codes that take two sides by definition: a negotiation or a phone call between X and Y is X talking
+to Y and Y talking to X, so "X held talks with Y" and "X telephoned Y" yield both directions."""
+
+
 ADMISSION_CODES = frozenset({"015"})
 """Codes whose target is the addressee ("admitted to Aliyev") or else the patient of the admitted
 act ("admitted that its missiles hit the Azerbaijani plane"), never the admitting side itself."""
@@ -69,8 +74,31 @@ def _choose_targets(
     return [] if admission or chosen is None else chosen
 
 
+MILITARY_VARIANTS: dict[str, str] = {"160": "087"}
+"""Code of a verb read with no object -> its code when every subject is a military: "the ministry
+withdrew from the talks" reduces relations (160), "Russian troops withdrew from the town" is a
+military de-escalation (087)."""
+
+
+def _military_variant(code: str, candidate: Candidate, resolve: Resolve) -> str:
+    if code not in MILITARY_VARIANTS or candidate.object_lemma or not candidate.subjects:
+        return code
+    sectors = {m.actor.sector for arg in candidate.subjects for m in resolve(arg)}
+    return MILITARY_VARIANTS[code] if sectors == {"MIL"} else code
+
+
 PROTEST_ROOT = "14"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _protest_aim(candidate: Candidate, sources: list[Mention], resolve: Resolve) -> list[Mention]:
+    """A protest with no named target is aimed at the actors its purpose clause names ("went on
+    hunger strike to protest against X's decision", "to demand that X resign"); own-side pronouns
+    ("to protect their rights") are no target."""
+    own = {m.actor.country for m in sources if m.actor.country}
+    found = [m for arg in candidate.complement_objects for m in resolve(arg)
+             if not (via_pronoun(m.actor) and m.actor.country in own)]
+    return _distinct(found)
 
 
 def _protested_government(candidate: Candidate, sources: list[Mention], resolve: Resolve) -> list[Mention]:
@@ -119,10 +147,13 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _pairs(sources: list[Mention], targets: list[Mention], root: str) -> list[tuple[Mention, Mention]]:
-    if not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
+def _pairs(sources: list[Mention], targets: list[Mention], info: CameoCode) -> list[tuple[Mention, Mention]]:
+    if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
         return [(a, b) for a in sources for b in sources if a.actor.key != b.actor.key]
-    return [(a, b) for a in sources for b in targets if (a.start, a.end) != (b.start, b.end)]
+    pairs = [(a, b) for a in sources for b in targets if (a.start, a.end) != (b.start, b.end)]
+    if info.code in MUTUAL_CODES:
+        pairs += [(b, a) for a, b in pairs if a.actor.key != b.actor.key and (b, a) not in pairs]
+    return pairs
 
 
 TOPIC_PREPS = frozenset({"on", "over"})
@@ -208,7 +239,7 @@ def code_candidate(
     else:
         pattern = ontology.match(candidate.lemma, particle=candidate.particle, object_lemma=candidate.object_lemma)
         if pattern is not None:
-            info = ontology.info(pattern.code)
+            info = ontology.info(_military_variant(pattern.code, candidate, resolve))
             tiers = _target_tiers(candidate, pattern, info.code)
         elif (carried := _carried(candidate, ontology)) is not None:
             info, tiers = carried
@@ -222,7 +253,7 @@ def code_candidate(
     sources = _distinct([m for arg in candidate.subjects for m in resolve(arg)])
     targets = _distinct(_choose_targets(tiers, sources, resolve, admission=info.code in ADMISSION_CODES))
     if not targets and info.root == PROTEST_ROOT:
-        targets = _protested_government(candidate, sources, resolve)
+        targets = _protest_aim(candidate, sources, resolve) or _protested_government(candidate, sources, resolve)
     elif not targets and info.root in FORCE_ROOTS:
         targets = _attacked_place(candidate, sources, resolve)
     reporters = _reporters(candidate.reporter, resolve)
@@ -230,7 +261,7 @@ def code_candidate(
     return [
         _event(candidate, info, source, target, on=on, versions=versions, reported_by=reported_by,
                modality=_modality(candidate.modality, source, reporters))
-        for source, target in _pairs(sources, targets, info.root)
+        for source, target in _pairs(sources, targets, info)
     ]
 
 

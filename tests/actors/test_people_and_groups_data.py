@@ -86,3 +86,13 @@ def test_groups_file_is_well_formed():
 
 def test_files_live_in_the_package():
     assert all(Path(p).is_relative_to(DATA_DIR) for p in PEOPLE)
+
+
+def test_sub_saharan_heads_of_state_are_dated(people):
+    def periods(name):
+        return [(e.code, e.role, e.valid_from, e.valid_to) for e in people if e.alias == name]
+
+    assert ("ZWE", "head_of_state", date(1987, 12, 31), date(2017, 11, 21)) in periods("Robert Mugabe")
+    assert ("ZWE", "head_of_government", date(1980, 4, 18), date(1987, 12, 30)) in periods("Robert Mugabe")
+    assert ("UGA", "head_of_state", date(1986, 1, 29), None) in periods("Yoweri Museveni")
+    assert len(periods("Olusegun Obasanjo")) == 2

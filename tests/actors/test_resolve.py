@@ -343,3 +343,23 @@ def test_missing_user_file_raises(tmp_path):
     with pytest.raises(DataFileError) as exc:
         load_actor_dictionary(str(tmp_path / "absent.tsv"))
     assert "absent.tsv" in str(exc.value)
+
+
+# --- ethnic groups placed in another country -----------------------------------------------------
+
+
+def test_ethnic_group_in_another_country_is_its_civilians():
+    text = "ethnic Arnorians in northern Gondor"
+    arg = _arg(text, "Arnorians", ("Arnorians", True, True, ()), ("Gondor", False, True, ()))
+    m = _resolve(arg)
+    assert (m.actor.country, m.actor.sector) == ("GDR", "CVL")
+    assert m.actor.how.startswith("ethnic group in")
+
+
+def test_demonym_without_ethnic_or_without_a_foreign_place_keeps_its_own_country():
+    plain = "Arnorians in northern Gondor"
+    m = _resolve(_arg(plain, "Arnorians", ("Arnorians", True, True, ()), ("Gondor", False, True, ())))
+    assert (m.actor.country, m.actor.sector) == ("ARN", "CVL")
+    alone = "ethnic Arnorians"
+    m = _resolve(_arg(alone, "Arnorians", ("Arnorians", True, True, ())))
+    assert (m.actor.country, m.actor.sector) == ("ARN", "CVL")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from dyadwatch.nlp.extract import extract_candidates
+from dyadwatch.nlp.extract import argument_for_span, extract_candidates
 
 VOCAB = spacy.blank("en").vocab
 TRIGGERS = {"summon", "arrest", "raid", "apologise", "meet", "release", "attack", "shoot", "protest"}
@@ -337,3 +337,72 @@ def test_a_list_hung_on_its_first_name_as_an_apposition_gives_every_name_as_a_su
     """)
     [cand] = candidates(doc, [(1, 2), (3, 4), (6, 7)])
     assert {a.head.text for a in cand.subjects} == {"Arnor", "Gondor", "Rohan"}
+
+
+def test_an_infinitive_of_purpose_names_what_the_act_is_aimed_at():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        protested protest VERB ROOT -1
+        to to PART aux 3
+        condemn condemn VERB advcl 1
+        Gondor Gondor PROPN dobj 3
+    """)
+    [cand] = candidates(doc, [(0, 1), (4, 5)])
+    assert cand.objects == () and first_alias(cand.complement_objects) == ["Gondor"]
+
+
+def test_a_purpose_clause_with_its_own_subject_is_no_aim():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        protested protest VERB ROOT -1
+        so so SCONJ mark 5
+        that that SCONJ mark 5
+        Rohan Rohan PROPN nsubj 5
+        condemns condemn VERB advcl 1
+        Gondor Gondor PROPN dobj 5
+    """)
+    [cand] = candidates(doc, [(0, 1), (4, 5), (6, 7)])
+    assert cand.complement_objects == ()
+
+
+def test_an_actor_span_of_a_role_noun_takes_its_place_phrase_given_the_role_nouns():
+    doc = parse("""
+        Rebels rebel NOUN nsubj 3
+        in in ADP prep 0
+        Arnor Arnor PROPN pobj 1
+        attacked attack VERB ROOT -1
+        Gondor Gondor PROPN dobj 3
+    """)
+    alias_at = {2: (2, 3), 4: (4, 5)}
+    end = len("Rebels in Arnor")
+    assert argument_for_span(doc, 0, end, alias_at).aliases == ()
+    arg = argument_for_span(doc, 0, end, alias_at, role_nouns={"rebels"})
+    assert first_alias([arg]) == ["Arnor"]
+
+
+def test_a_speech_verb_outside_the_lexicon_still_carries_a_demand_on_the_subject_of_must():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        reiterated reiterate VERB ROOT -1
+        that that SCONJ mark 5
+        Gondor Gondor PROPN nsubj 5
+        must must AUX aux 5
+        release release VERB ccomp 1
+        the the DET det 7
+        hostages hostage NOUN dobj 5
+    """)
+    found = candidates(doc, [(0, 1), (3, 4)])
+    demand = [c for c in found if c.lemma == "demand"]
+    assert [c.trigger.text for c in demand] == ["must"]
+    assert first_alias(demand[0].subjects) == ["Arnor"] and first_alias(demand[0].objects) == ["Gondor"]
+    assert not any(c.lemma == "reiterate" for c in found)  # the speech verb itself codes nothing
+
+
+def test_a_speech_verb_outside_the_lexicon_gives_nothing_without_an_obligation():
+    doc = parse("""
+        Arnor Arnor PROPN nsubj 1
+        reiterated reiterate VERB ROOT -1
+        its its PRON poss 3
+        support support NOUN dobj 1
+    """)
+    assert candidates(doc, [(0, 1)]) == []

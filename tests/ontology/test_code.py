@@ -541,3 +541,25 @@ def test_an_attack_on_no_named_actor_hits_the_country_where_it_happens():
     talks = _candidate(s, "shelled", "meet", subjects=(s.arg("Arnor", "Arnor"),),
                        prep_objects=(("in", s.arg("Gondor", "Gondor")),))
     assert _code(s, talks) == []  # only force is located: a meeting in Gondor is not with Gondor
+
+
+def test_negotiation_takes_both_sides():
+    s = Sentence("Arnor negotiated with Gondor over the river.")
+    cand = _candidate(
+        s, "negotiated", "negotiate", subjects=(s.arg("Arnor", "Arnor"),),
+        prep_objects=(("with", s.arg("Gondor", "Gondor")),),
+    )
+    events = _code(s, cand)
+    assert _dyads(events) == [("Arnor", "Gondor"), ("Gondor", "Arnor")]
+    assert {e.cameo for e in events} == {"046"}
+
+
+def test_phone_call_takes_both_sides_but_a_visit_does_not():
+    s = Sentence("Arnor telephoned Gondor.")
+    call = _candidate(
+        s, "telephoned", "telephone", subjects=(s.arg("Arnor", "Arnor"),), objects=(s.arg("Gondor", "Gondor"),)
+    )
+    assert _dyads(_code(s, call)) == [("Arnor", "Gondor"), ("Gondor", "Arnor")]
+    v = Sentence("Arnor visited Rohan.")
+    visit = _candidate(v, "visited", "visit", subjects=(v.arg("Arnor", "Arnor"),), objects=(v.arg("Rohan", "Rohan"),))
+    assert _dyads(_code(v, visit)) == [("Arnor", "Rohan")]
