@@ -80,6 +80,11 @@ class Response:
     note: str = ""
     """Why `lift` is None ("insufficient data (2 hostile acts < 3)"); "" otherwise."""
 
+    @property
+    def label(self) -> str:
+        """"RUS answers AZE"."""
+        return f"{self.responder} answers {self.initiator}"
+
 
 @dataclass(frozen=True)
 class TitForTat:

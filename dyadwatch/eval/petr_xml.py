@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 
 from dyadwatch.eval.gold import GoldEvent, GoldSentence, cameo_root, split_petr_code
+from dyadwatch.history.records import compact_day
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HASH_LINE = re.compile(r"^[ \t]*#.*$", re.M)
@@ -81,7 +81,7 @@ def _record(rid: str, attrs: dict[str, str], chunk: str) -> GoldSentence:
     if not text:
         text = _text_from_conllu(chunk)
     return GoldSentence(
-        id=rid, text=text, date=_petr_date(attrs.get("date", "")), events=tuple(events),
+        id=rid, text=text, date=compact_day(attrs.get("date", "")), events=tuple(events),
         penta=None, has_actor_labels=True,
     )
 
@@ -106,14 +106,3 @@ def _event(attrs: dict[str, str]) -> GoldEvent | None:
         source=source, target=target, source_sector=source_sector, target_sector=target_sector,
         root=cameo_root(code), cameo=code, plover=None,
     )
-
-
-def _petr_date(value: str) -> date | None:
-    """YYYYMMDD -> date; anything else (e.g. a six-digit "121108") -> None."""
-    value = value.strip()
-    if len(value) != 8 or not value.isdigit():
-        return None
-    try:
-        return date(int(value[:4]), int(value[4:6]), int(value[6:]))
-    except ValueError:
-        return None

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from dyadwatch.analysis.dyad import DyadAnalysis
-from dyadwatch.analysis.ladder import RUNG_NAMES
 from dyadwatch.analysis.panel import UNDATED
-from dyadwatch.analysis.status import PeriodFigures, Standing
 from dyadwatch.report.sections import (
+    STATUS_HEADER,
     backtest_lines,
     forecast_lines,
     reciprocity_lines,
     scenario_lines,
+    status_notes,
+    status_rows,
     third_party_lines,
 )
 from dyadwatch.report.text import actor_text, incident_line, num, plural, section, table, trim
@@ -75,42 +76,14 @@ def _excluded_text(excluded: Mapping[str, int]) -> str:
 
 def _status(analysis: DyadAnalysis) -> list[str]:
     """The latest month, each direction and both, with standing against the dyad's history."""
-    status = analysis.status
-    if not status.periods:
+    rows = status_rows(analysis)
+    if not rows:
         return []
-    index = len(status.periods) - 1
-    rows = [["", "incidents", "quad 1/2/3/4", "NCI", "G mean*", "rung", "hostile", "hostile z", "NCI pct"]]
-    latest = {(s.measure, s.direction): s for s in status.latest}
-    for label, figures in (
-        (f"{status.a}→{status.b}", status.a_to_b[index]),
-        (f"{status.b}→{status.a}", status.b_to_a[index]),
-        ("both", status.both[index]),
-    ):
-        rows.append(_status_row(label, figures, latest))
     verdict = analysis.verdicts[-1] if analysis.verdicts else None
-    lines = [f"{status.periods[-1]}: " + (f"{verdict_label(verdict.verdict)} — {verdict.reason}" if verdict else "")]
-    lines += table(rows, numeric=range(1, 9))
-    weekly = analysis.weekly_status
-    if weekly.periods:
-        lines.append(f"week {weekly.periods[-1]}: hostile acts {weekly.change_level or 'n/a'} vs the previous 4 weeks")
-    if status.rung_alert:
-        rung = status.both[index].rung
-        name = RUNG_NAMES.get(rung, "?") if rung is not None else "?"
-        lines.append(f"ALERT: rung {rung} ({name}) is above the 24-month maximum {status.rung_before}")
-    return lines
-
-
-def _status_row(label: str, figures: PeriodFigures, latest: Mapping[tuple[str, str], Standing]) -> list[str]:
-    """One row of the status table."""
-    hostile = latest.get(("hostile", figures.direction))
-    nci = latest.get(("nci", figures.direction))
-    return [
-        label, str(figures.n), "/".join(map(str, figures.quad)), num(figures.nci, 2),
-        "–" if figures.goldstein_mean is None else num(figures.goldstein_shrunk),
-        "–" if figures.rung is None else str(figures.rung), str(figures.hostile),
-        "–" if hostile is None or hostile.z is None else num(hostile.z),
-        "–" if nci is None or nci.percentile is None else f"{nci.percentile * 100:.0f}%",
-    ]
+    said = f"{verdict_label(verdict.verdict)} — {verdict.reason}" if verdict else ""
+    lines = [f"{analysis.status.periods[-1]}: {said}"]
+    lines += table([["", *STATUS_HEADER], *([label, *cells] for label, cells in rows)], numeric=range(1, 9))
+    return lines + status_notes(analysis)
 
 
 def _month_table(analysis: DyadAnalysis) -> list[str]:

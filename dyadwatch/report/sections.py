@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dyadwatch.analysis.backtest import Backtest
+from dyadwatch.analysis.dyad import DyadAnalysis
 from dyadwatch.analysis.forecast import DEFAULT_OPTIONS, Forecast
+from dyadwatch.analysis.ladder import RUNG_NAMES
 from dyadwatch.analysis.network import ThirdPartyReport
 from dyadwatch.analysis.reciprocity import ReciprocityReport
 from dyadwatch.analysis.scenarios import ScenarioRun, most_diagnostic
@@ -13,6 +15,44 @@ MAX_TRIADS = 8
 """Triads of each kind named in the brief (the report and the dashboard list them all)."""
 TOP_ATTRIBUTIONS = 3
 """Causes shown per set for the latest periods that moved it."""
+
+
+def status_rows(analysis: DyadAnalysis) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, cells) of the latest month for a->b, b->a and both; cells follow `STATUS_HEADER`."""
+    status = analysis.status
+    if not status.periods:
+        return []
+    index = len(status.periods) - 1
+    latest = {(s.measure, s.direction): s for s in status.latest}
+    rows = []
+    for label, figures in ((f"{status.a}→{status.b}", status.a_to_b[index]),
+                           (f"{status.b}→{status.a}", status.b_to_a[index]), ("both", status.both[index])):
+        hostile, nci = latest.get(("hostile", figures.direction)), latest.get(("nci", figures.direction))
+        rows.append((label, (
+            str(figures.n), "/".join(map(str, figures.quad)), num(figures.nci, 2),
+            "–" if figures.goldstein_mean is None else num(figures.goldstein_shrunk),
+            "–" if figures.rung is None else str(figures.rung), str(figures.hostile),
+            "–" if hostile is None or hostile.z is None else num(hostile.z),
+            "–" if nci is None or nci.percentile is None else f"{nci.percentile * 100:.0f}%",
+        )))
+    return rows
+
+
+STATUS_HEADER = ("incidents", "quad 1/2/3/4", "NCI", "G mean*", "rung", "hostile", "hostile z", "NCI pct")
+"""Column names of the cells of `status_rows`."""
+
+
+def status_notes(analysis: DyadAnalysis) -> list[str]:
+    """The weekly change level and, when it fired, the rung alert."""
+    notes = []
+    weekly, status = analysis.weekly_status, analysis.status
+    if weekly.periods:
+        notes.append(f"week {weekly.periods[-1]}: hostile acts {weekly.change_level or 'n/a'} vs the previous 4 weeks")
+    if status.rung_alert and status.periods:
+        rung = status.both[-1].rung
+        name = RUNG_NAMES.get(rung, "?") if rung is not None else "?"
+        notes.append(f"ALERT: rung {rung} ({name}) is above the 24-month maximum {status.rung_before}")
+    return notes
 
 
 def third_party_lines(report: ThirdPartyReport | None) -> list[str]:

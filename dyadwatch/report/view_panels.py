@@ -13,7 +13,6 @@ from dyadwatch.analysis.backtest import Backtest
 from dyadwatch.analysis.forecast import Forecast
 from dyadwatch.analysis.network import ThirdPartyReport, Triad
 from dyadwatch.analysis.reciprocity import ReciprocityReport
-from dyadwatch.analysis.reciprocity import Response as AnalysisResponse
 from dyadwatch.analysis.scenarios import FORGETTING, Attribution, ScenarioRun, most_diagnostic
 from dyadwatch.report.sections import backtest_lines, forecast_lines
 from dyadwatch.report.text import num
@@ -27,7 +26,6 @@ from dyadwatch.report.view_records import (
     MoveView,
     NetworkView,
     ReciprocityView,
-    Response,
     ScenarioBoard,
     ScenarioSetView,
     TrackRow,
@@ -53,21 +51,12 @@ def reciprocity_view(report: ReciprocityReport) -> ReciprocityView:
     fit = report.hawkes
     return ReciprocityView(
         summary=report.summary,
-        responses=tuple(_response(r) for r in (report.tit_for_tat.b_answers_a, report.tit_for_tat.a_answers_b)),
+        responses=(report.tit_for_tat.b_answers_a, report.tit_for_tat.a_answers_b),
         pressure=(_float(report.pressure[0]) or 0.0, _float(report.pressure[1]) or 0.0),
         spiral=report.spiral or report.note or "no fit",
         spectral_radius=_float(fit.spectral_radius) if fit else None,
         interval=(float(fit.interval[0]), float(fit.interval[1])) if fit and fit.interval else None,
         n_events=(int(fit.n_events[0]), int(fit.n_events[1])) if fit else (0, 0),
-    )
-
-
-def _response(response: AnalysisResponse) -> Response:
-    """One side answering the other."""
-    return Response(
-        label=f"{response.responder} answers {response.initiator}", days=response.days,
-        lift=_float(response.lift), answered=_float(response.answered), chance=_float(response.chance),
-        median_delay=_float(response.median_delay), n_acts=response.n_acts, note=response.note,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dyadwatch.analysis.changes import Regime
+from dyadwatch.analysis.reciprocity import Response
 from dyadwatch.analysis.scenarios import ChecklistRow
 
 
@@ -131,28 +132,6 @@ class IndexSeries:
     """The regimes and the alarm, in words (as in the brief)."""
     turning_points: tuple[TurningPoint, ...]
     """Deteriorated and improved months in the window, oldest first."""
-
-
-@dataclass(frozen=True)
-class Response:
-    """How one side answers the other's hostile acts (tit-for-tat)."""
-
-    label: str
-    """"RUS answers AZE"."""
-    days: int
-    """Answer window in days."""
-    lift: float | None
-    """Answered share over the chance share; None when undefined."""
-    answered: float | None
-    """Share of the initiator's hostile acts answered within the window."""
-    chance: float | None
-    """Share of random windows holding a hostile act of the responder."""
-    median_delay: float | None
-    """Median days to the answer."""
-    n_acts: int
-    """Initiator's hostile acts looked at."""
-    note: str
-    """Why the lift is missing ("" otherwise)."""
 
 
 @dataclass(frozen=True)

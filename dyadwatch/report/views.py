@@ -24,12 +24,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from dyadwatch.analysis.dyad import DyadAnalysis
-from dyadwatch.analysis.ladder import RUNG_NAMES, rung_of
+from dyadwatch.analysis.ladder import rung_of
 from dyadwatch.analysis.panel import UNDATED
 from dyadwatch.analysis.periods import period_end, period_of, period_start
-from dyadwatch.analysis.status import PeriodFigures, Standing
 from dyadwatch.ontology import load_ontology
 from dyadwatch.report.brief import VERDICT_MARKS, SentenceOf
+from dyadwatch.report.sections import STATUS_HEADER, status_notes, status_rows
 from dyadwatch.report.text import actor_text, num, plural, trim
 from dyadwatch.report.view_panels import forecast_view, network_view, reciprocity_view, scenario_board
 from dyadwatch.report.view_records import (
@@ -51,8 +51,6 @@ TIMELINE_LIMIT = 2000
 """The timeline plots at most this many incidents, the newest."""
 SENTENCE_CHARS = 320
 """Sentences are trimmed to this many characters."""
-STATUS_COLUMNS = ("incidents", "quad 1/2/3/4", "NCI", "G mean*", "rung", "hostile", "hostile z", "NCI pct")
-"""Headers of the status table after the label column."""
 
 LinkFor = Callable[[Incident], "str | None"]
 """Gives the href of an incident: "/events/<id>" on the web, the article URL in the offline report."""
@@ -162,43 +160,16 @@ def _left_out(excluded: Mapping[str, int]) -> str:
 
 
 def _status_card(analysis: DyadAnalysis, ref: Callable[[Incident], IncidentRef]) -> StatusCard:
-    """The latest month: verdict, arrow, reason, drivers and the status table."""
-    status = analysis.status
-    if not status.periods or not analysis.verdicts:
-        return StatusCard("", "", "", "no counted incidents", (), STATUS_COLUMNS, (), ())
-    index, verdict = len(status.periods) - 1, analysis.verdicts[-1]
-    latest = {(s.measure, s.direction): s for s in status.latest}
-    rows = tuple(
-        _status_row(label, figures, latest) for label, figures in (
-            (f"{status.a}→{status.b}", status.a_to_b[index]), (f"{status.b}→{status.a}", status.b_to_a[index]),
-            ("both", status.both[index]))
-    )
-    notes = []
-    weekly = analysis.weekly_status
-    if weekly.periods:
-        notes.append(f"week {weekly.periods[-1]}: hostile acts {weekly.change_level or 'n/a'} vs the previous 4 weeks")
-    if status.rung_alert:
-        rung = status.both[index].rung
-        name = RUNG_NAMES.get(rung, "?") if rung is not None else "?"
-        notes.append(f"ALERT: rung {rung} ({name}) is above the 24-month maximum {status.rung_before}")
+    """The latest month: verdict, arrow, reason, drivers and the status table (as in the brief)."""
+    if not analysis.status.periods or not analysis.verdicts:
+        return StatusCard("", "", "", "no counted incidents", (), STATUS_HEADER, (), ())
+    verdict = analysis.verdicts[-1]
     return StatusCard(
-        month=status.periods[-1], verdict=verdict.verdict, arrow=VERDICT_MARKS.get(verdict.verdict, "?"),
-        reason=verdict.reason, drivers=tuple(ref(i) for i in verdict.drivers), columns=STATUS_COLUMNS,
-        rows=rows, notes=tuple(notes),
+        month=analysis.status.periods[-1], verdict=verdict.verdict, arrow=VERDICT_MARKS.get(verdict.verdict, "?"),
+        reason=verdict.reason, drivers=tuple(ref(i) for i in verdict.drivers), columns=STATUS_HEADER,
+        rows=tuple(StatusRow(label, cells) for label, cells in status_rows(analysis)),
+        notes=tuple(status_notes(analysis)),
     )
-
-
-def _status_row(label: str, figures: PeriodFigures, latest: Mapping[tuple[str, str], Standing]) -> StatusRow:
-    """One row of the status table, as in the brief."""
-    hostile = latest.get(("hostile", figures.direction))
-    nci = latest.get(("nci", figures.direction))
-    return StatusRow(label, (
-        str(figures.n), "/".join(map(str, figures.quad)), num(figures.nci, 2),
-        "–" if figures.goldstein_mean is None else num(figures.goldstein_shrunk),
-        "–" if figures.rung is None else str(figures.rung), str(figures.hostile),
-        "–" if hostile is None or hostile.z is None else num(hostile.z),
-        "–" if nci is None or nci.percentile is None else f"{nci.percentile * 100:.0f}%",
-    ))
 
 
 def _index_series(
